@@ -1,0 +1,23 @@
+"""biomech: a transparent kinematic model of knee valgus for teaching.
+
+Public API (see DESIGN.md section 4)::
+
+    import biomech
+    r = biomech.simulate(task="single_leg_squat", arch_collapse=0.5)
+    r.fppa_deg, r.load_axis_shift_mm, r.medial_load_fraction
+    biomech.simulate_many({"arch_collapse": np.linspace(0, 1, 11)})
+    biomech.forward_kinematics(hip_internal_rotation_deg=10, knee_flexion_deg=45)
+
+Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`.
+"""
+from .conventions import GROUND_FRAME, SIGN_CONVENTIONS
+from .inputs import INPUT_RANGES, InputError
+from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, simulate, simulate_many
+from .tasks import TASK_NAMES, TASKS
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "simulate", "simulate_many", "forward_kinematics", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
+    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "GROUND_FRAME", "TASKS", "TASK_NAMES",
+]

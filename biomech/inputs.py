@@ -1,0 +1,96 @@
+"""Allowed values of every model input, and the checks that enforce them.
+
+One table (:data:`INPUT_RANGES`) drives validation, the widget slider limits and the
+documentation, so a limit is written down once. A bad value raises ``ValueError``
+naming the argument, the value, the allowed range and the unit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from numbers import Real
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class InputRange:
+    """Closed interval ``[low, high]`` of a numeric input, with its unit and meaning."""
+
+    low: float
+    high: float
+    unit: str
+    meaning: str
+
+    def describe(self) -> str:
+        return f"{self.low:g} to {self.high:g} {self.unit}"
+
+
+INPUT_RANGES = {
+    "height_m": InputRange(0.45, 2.30, "m", "standing height"),
+    "mass_kg": InputRange(2.0, 250.0, "kg", "body mass"),
+    "age_years": InputRange(0.0, 100.0, "years", "age"),
+    "adductor_tightness": InputRange(0.0, 1.0, "(severity: 0 none, 1 severe)", "adductor tightness"),
+    "abductor_weakness": InputRange(0.0, 1.0, "(fraction of abductor strength lost)", "abductor weakness"),
+    "arch_collapse": InputRange(0.0, 1.0, "(severity: 0 normal arch, 1 flat foot)", "arch collapse"),
+    "hip_width_mm": InputRange(80.0, 320.0, "mm", "distance between the hip joint centres"),
+    "pelvic_tilt_deg": InputRange(-15.0, 35.0, "deg", "anterior pelvic tilt"),
+    "constitutional_hka_deg": InputRange(-25.0, 25.0, "deg", "bone alignment, + valgus"),
+}
+
+SEXES = ("female", "male")
+
+
+class InputError(ValueError):
+    """A model input outside its allowed values (a ``ValueError``)."""
+
+
+def _as_float_array(name, value, expected):
+    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
+        raise InputError(f"{name} = {value!r} is not a number; expected {expected}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} = {value!r} is not a number; expected {expected}") from None
+    if arr.dtype == object:
+        raise InputError(f"{name} = {value!r} is not a number; expected {expected}")
+    return arr
+
+
+def check_number(name, value, rng: InputRange | None = None, *, low=None, high=None, unit=""):
+    """Return ``value`` as a float array, or raise ``InputError`` if any entry is bad.
+
+    ``rng`` defaults to ``INPUT_RANGES[name]``; ``low``/``high``/``unit`` override it
+    (used for limits that depend on the task, such as knee flexion).
+    """
+    if rng is None and low is None:
+        rng = INPUT_RANGES[name]
+    if rng is not None:
+        low, high, unit = rng.low, rng.high, rng.unit
+    expected = f"a number from {low:g} to {high:g} {unit}".rstrip()
+    arr = _as_float_array(name, value, expected)
+    bad_nan = ~np.isfinite(arr)
+    if bad_nan.any():
+        v = arr[bad_nan].flat[0] if arr.ndim else float(arr)
+        raise InputError(f"{name} = {v} is not a finite number; allowed range {low:g} to {high:g} {unit}".rstrip())
+    lo_arr = np.asarray(low, dtype=float)
+    hi_arr = np.asarray(high, dtype=float)
+    bad = (arr < lo_arr - 1e-9) | (arr > hi_arr + 1e-9)
+    if np.any(bad):
+        idx = np.argwhere(np.atleast_1d(bad))[0]
+        v = np.atleast_1d(arr)[tuple(idx)]
+        lo = np.broadcast_to(lo_arr, np.shape(bad))[tuple(idx)] if np.ndim(bad) else low
+        hi = np.broadcast_to(hi_arr, np.shape(bad))[tuple(idx)] if np.ndim(bad) else high
+        raise InputError(f"{name} = {v:g} is outside the allowed range {float(lo):g} to {float(hi):g} {unit}".rstrip())
+    return arr
+
+
+def check_choice(name, value, choices):
+    """Return ``value`` as a string array whose entries are all in ``choices``."""
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "UO" or (arr.dtype.kind == "O" and not all(isinstance(v, str) for v in arr.flat)):
+        raise InputError(f"{name} = {value!r} is not text; expected one of {', '.join(map(repr, choices))}")
+    arr = arr.astype(str)
+    for v in np.unique(arr):
+        if v not in choices:
+            raise InputError(f"{name} = {v!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
+    return arr

@@ -1,0 +1,175 @@
+"""Symbolic derivation of the lower-limb kinematic chain (sympy).
+
+This module is the single source of the chain's equations. It is imported by the
+notebooks (to *show* the equations) and by ``tools/generate_kinematics.py`` (to
+write :mod:`biomech.kinematics._generated`, the numpy code the model runs). The
+model itself never imports sympy on its hot path.
+
+Frames and signs (stated once for the whole package in :mod:`biomech.conventions`):
+ground frame x to the subject's right, y anterior, z up; all rotations are
+right-handed. The chain is written for the **right** limb; the left limb is its
+mirror image (x -> -x), applied numerically.
+
+Chain (intrinsic rotation sequences, joint coordinate systems after Grood & Suntay 1983
+for the knee and the ISB hip convention for the hip):
+
+* pelvis:  R_p = R_y(-drop) R_x(-tilt)            (anterior tilt +, contralateral drop +)
+* femur:   R_f = R_p R_x(hip_flex) R_y(hip_add) R_z(hip_ir)
+* tibia:   R_t = R_f R_x(-knee_flex) R_y(-knee_abd) R_z(tib_ir)
+* hip centre   H = R_p [h, 0, 0]              (pelvis origin midway between hip centres)
+* knee centre  K = H + R_f [0, 0, -L_f]
+* ankle centre A = K + R_t [0, 0, -L_t]
+
+References
+----------
+Grood ES, Suntay WJ (1983). A joint coordinate system for the clinical description of
+three-dimensional motions: application to the knee. J Biomech Eng 105(2):136-144.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sympy as sp
+
+# Joint angles [rad] and geometry [mm]. Names match the numeric arguments.
+ANGLE_SYMBOLS = sp.symbols(
+    "pelvic_tilt pelvic_drop hip_flexion hip_adduction hip_internal_rotation "
+    "knee_flexion knee_abduction tibial_internal_rotation",
+    real=True,
+)
+(tilt, drop, hip_flex, hip_add, hip_ir, knee_flex, knee_abd, tib_ir) = ANGLE_SYMBOLS
+
+GEOMETRY_SYMBOLS = sp.symbols(
+    "hip_half_mm thigh_mm shank_mm asis_half_mm asis_ap_mm asis_up_mm "
+    "patella_ap_mm tubercle_lat_mm tubercle_ap_mm tubercle_down_mm ama",
+    real=True,
+)
+(h, L_f, L_t, asis_x, asis_y, asis_z, pat_y, tt_x, tt_y, tt_z, ama) = GEOMETRY_SYMBOLS
+
+#: Argument order of every generated function.
+ARGUMENTS = ANGLE_SYMBOLS + GEOMETRY_SYMBOLS
+
+
+def rot_x(q):
+    """Right-handed rotation about x by angle q [rad]."""
+    return sp.Matrix([[1, 0, 0], [0, sp.cos(q), -sp.sin(q)], [0, sp.sin(q), sp.cos(q)]])
+
+
+def rot_y(q):
+    """Right-handed rotation about y by angle q [rad]."""
+    return sp.Matrix([[sp.cos(q), 0, sp.sin(q)], [0, 1, 0], [-sp.sin(q), 0, sp.cos(q)]])
+
+
+def rot_z(q):
+    """Right-handed rotation about z by angle q [rad]."""
+    return sp.Matrix([[sp.cos(q), -sp.sin(q), 0], [sp.sin(q), sp.cos(q), 0], [0, 0, 1]])
+
+
+@lru_cache(maxsize=None)
+def segment_orientations():
+    """Orientation matrices of pelvis, femur and tibia in the ground frame (right limb)."""
+    R_p = rot_y(-drop) * rot_x(-tilt)
+    R_f = R_p * rot_x(hip_flex) * rot_y(hip_add) * rot_z(hip_ir)
+    R_t = R_f * rot_x(-knee_flex) * rot_y(-knee_abd) * rot_z(tib_ir)
+    return {"pelvis": R_p, "femur": R_f, "tibia": R_t}
+
+
+@lru_cache(maxsize=None)
+def landmarks():
+    """Landmark positions [mm] in the ground frame, pelvis origin at the mid-hip point.
+
+    Returns a dict of 3x1 sympy matrices: hip, knee and ankle centres; the right ASIS;
+    patella centre and tibial tubercle (for the Q-angle); a point one thigh length up the
+    femoral anatomical (shaft) axis from the knee (for the anatomic tibiofemoral angle).
+    """
+    R = segment_orientations()
+    R_p, R_f, R_t = R["pelvis"], R["femur"], R["tibia"]
+    hip = R_p * sp.Matrix([h, 0, 0])
+    knee = hip + R_f * sp.Matrix([0, 0, -L_f])
+    ankle = knee + R_t * sp.Matrix([0, 0, -L_t])
+    asis = R_p * sp.Matrix([asis_x, asis_y, asis_z])
+    patella = knee + R_f * sp.Matrix([0, pat_y, 0])
+    tubercle = knee + R_t * sp.Matrix([tt_x, tt_y, -tt_z])
+    # The femoral shaft leans laterally from the knee by the anatomic-mechanical angle.
+    shaft_top = knee + R_f * sp.Matrix([L_f * sp.sin(ama), 0, L_f * sp.cos(ama)])
+    return {
+        "hip_center": hip,
+        "knee_center": knee,
+        "ankle_center": ankle,
+        "asis": asis,
+        "patella": patella,
+        "tibial_tubercle": tubercle,
+        "femoral_shaft_top": shaft_top,
+    }
+
+
+@lru_cache(maxsize=None)
+def frame_axes():
+    """Unit axes used by the joint coordinate system measures (ground frame).
+
+    ``femur_x``: femur-fixed medio-lateral (flexion) axis; ``tibia_z``: tibia-fixed long
+    axis; ``tibia_y``: tibia-fixed anterior axis (for display of the foot).
+    """
+    R = segment_orientations()
+    return {
+        "femur_x": R["femur"][:, 0],
+        "tibia_z": R["tibia"][:, 2],
+        "tibia_y": R["tibia"][:, 1],
+    }
+
+
+@lru_cache(maxsize=None)
+def adduction_coefficients():
+    """Coefficients that make hip adduction solvable in closed form.
+
+    For any point P fixed in the femur or tibia, its x coordinate is
+    ``x = c * cos(hip_add) + s * sin(hip_add) + o``. Returns (c, s, o) for the knee and
+    ankle centres. Setting ``x`` to a target (feet under the body, knees touching) gives
+    ``hip_add = atan2(s, c) -/+ acos((x - o) / hypot(c, s))``.
+    """
+    pts = landmarks()
+    out = {}
+    for name in ("knee_center", "ankle_center"):
+        x = sp.expand_trig(sp.expand(pts[name][0]))
+        c = x.coeff(sp.cos(hip_add))
+        s = x.coeff(sp.sin(hip_add))
+        o = sp.simplify(x - c * sp.cos(hip_add) - s * sp.sin(hip_add))
+        out[name] = (c, s, o)
+    return out
+
+
+def generated_outputs():
+    """Ordered (name, expression) pairs that the code generator turns into numpy code."""
+    pairs = []
+    for name, vec in landmarks().items():
+        for i, axis in enumerate("xyz"):
+            pairs.append((f"{name}_{axis}", vec[i]))
+    for name, vec in frame_axes().items():
+        for i, axis in enumerate("xyz"):
+            pairs.append((f"{name}_{axis}", vec[i]))
+    return pairs
+
+
+def solver_outputs():
+    """Ordered (name, expression) pairs for the closed-form hip adduction solver."""
+    pairs = []
+    for point, (c, s, o) in adduction_coefficients().items():
+        pairs += [(f"{point}_c", c), (f"{point}_s", s), (f"{point}_o", o)]
+    return pairs
+
+
+def display_equations():
+    """The chain's equations as sympy ``Eq`` objects, for notebooks (``display(eq)``)."""
+    R = segment_orientations()
+    pts = landmarks()
+    H, K, A = sp.symbols(r"\vec{H} \vec{K} \vec{A}")
+    Rp, Rf, Rt = sp.symbols(r"R_{pelvis} R_{femur} R_{tibia}")
+    return {
+        "pelvis": sp.Eq(Rp, sp.UnevaluatedExpr(rot_y(-drop)) * sp.UnevaluatedExpr(rot_x(-tilt))),
+        "femur": sp.Eq(Rf, sp.Symbol(r"R_{pelvis}") * sp.UnevaluatedExpr(rot_x(hip_flex))
+                       * sp.UnevaluatedExpr(rot_y(hip_add)) * sp.UnevaluatedExpr(rot_z(hip_ir))),
+        "hip_center": sp.Eq(H, pts["hip_center"]),
+        "knee_center": sp.Eq(K, sp.Symbol(r"\vec{H}") + sp.Symbol(r"R_{femur}") * sp.Matrix([0, 0, -L_f])),
+        "ankle_center": sp.Eq(A, sp.Symbol(r"\vec{K}") + sp.Symbol(r"R_{tibia}") * sp.Matrix([0, 0, -L_t])),
+        "tibia_matrix": R["tibia"],
+    }

@@ -1,0 +1,324 @@
+"""Orchestration: inputs -> subject -> causes -> chain -> measures -> statics.
+
+``simulate``, ``simulate_many`` and ``forward_kinematics`` (the public API) and
+``pose`` (both legs and pelvis, for the views) live here. One vectorised core,
+:func:`_run`, serves them all, so a slider, a script and a 100,000-row table get the
+same numbers from the same code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+from . import causes, measures, statics, subject
+from .conventions import SIDES
+from .inputs import INPUT_RANGES, SEXES, InputError, check_choice, check_number
+from .kinematics import chain
+from .tasks import TASK_NAMES, TASKS, task_table
+
+#: Swing-leg posture in single-leg tasks (display only): hip and knee flexion, deg.
+SWING_HIP_FLEXION_DEG = 30.0
+SWING_KNEE_FLEXION_DEG = 60.0
+
+DEFAULTS = {
+    "sex": "female", "height_m": 1.65, "mass_kg": 60.0, "age_years": 25.0,
+    "task": "stand", "knee_flexion_deg": None, "side": "right",
+    "adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
+    "hip_width_mm": None, "pelvic_tilt_deg": None, "constitutional_hka_deg": None,
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything one simulation reports. Units are in the names; signs in
+    :data:`biomech.conventions.SIGN_CONVENTIONS` (+ = valgus throughout)."""
+
+    hka_deg: float
+    atfa_deg: float
+    fppa_deg: float
+    knee_abduction_deg: float
+    load_axis_shift_mm: float
+    wbl_ratio_pct: float
+    q_angle_deg: float
+    intermalleolar_distance_mm: float
+    intercondylar_distance_mm: float
+    pelvic_tilt_deg: float
+    pelvic_drop_deg: float
+    hip_flexion_deg: float
+    hip_adduction_deg: float
+    hip_internal_rotation_deg: float
+    knee_flexion_deg: float
+    tibial_internal_rotation_deg: float
+    rearfoot_eversion_deg: float
+    navicular_drop_mm: float
+    lost_abduction_deg: float
+    abductor_use: float
+    hip_abductor_force_bw: float
+    hip_contact_force_bw: float
+    knee_contact_force_bw: float
+    medial_load_fraction: float
+    medial_contact_force_bw: float
+    lateral_contact_force_bw: float
+    knee_adduction_moment_nm: float
+    quadriceps_force_bw: float
+    constitutional_hka_deg: float
+    hip_width_mm: float
+    plateau_width_mm: float
+    inputs: dict = field(repr=False, compare=False)
+    landmarks: dict = field(repr=False, compare=False)
+
+    def as_dict(self):
+        """The numeric outputs as a plain dict (no inputs or landmarks)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("inputs", "landmarks")}
+
+
+OUTPUT_NAMES = tuple(f.name for f in fields(Result) if f.name not in ("inputs", "landmarks"))
+INPUT_NAMES = tuple(DEFAULTS)
+
+
+def _prepare(values):
+    """Validate and broadcast raw inputs; fill defaults that depend on other inputs."""
+    unknown = set(values) - set(DEFAULTS)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise InputError(f"{name} is not a model input; expected one of {', '.join(INPUT_NAMES)}")
+    v = {**DEFAULTS, **{k: val for k, val in values.items()}}
+    sex = check_choice("sex", v["sex"], SEXES)
+    task = check_choice("task", v["task"], TASK_NAMES)
+    side = check_choice("side", v["side"], SIDES)
+    num = {k: check_number(k, v[k]) for k in ("height_m", "mass_kg", "age_years", "adductor_tightness",
+                                                "abductor_weakness", "arch_collapse")}
+    for k in ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg"):
+        num[k] = None if v[k] is None else check_number(k, v[k])
+    t = task_table(task)
+    if v["knee_flexion_deg"] is None:
+        num["knee_flexion_deg"] = t["knee_flexion_default"]
+    else:
+        label = f"deg (for task {str(task) if task.ndim == 0 else 'per row'})"
+        num["knee_flexion_deg"] = check_number("knee_flexion_deg", v["knee_flexion_deg"],
+                                               low=t["knee_flexion_low"], high=t["knee_flexion_high"], unit=label)
+    is_female = sex == "female"
+    if num["hip_width_mm"] is None:
+        num["hip_width_mm"] = subject.default_hip_width_mm(is_female, num["height_m"])
+    if num["pelvic_tilt_deg"] is None:
+        num["pelvic_tilt_deg"] = subject.default_pelvic_tilt_deg(is_female)
+    if num["constitutional_hka_deg"] is None:
+        num["constitutional_hka_deg"] = subject.default_hka_deg(is_female, num["age_years"])
+    keys = list(num)
+    arrays = np.broadcast_arrays(*[num[k] for k in keys], is_female, side, *t.values())
+    num = dict(zip(keys, arrays[: len(keys)]))
+    num["is_female"] = arrays[len(keys)]
+    num["lateral"] = np.where(arrays[len(keys) + 1] == "right", 1.0, -1.0)
+    num["default_tilt"] = subject.default_pelvic_tilt_deg(num["is_female"])
+    t = dict(zip(t, arrays[len(keys) + 2:]))
+    return num, t, {"sex": sex, "task": task, "side": side}
+
+
+def _alignment(pts, lat, geom):
+    """Frontal-plane alignment measures of one pose (see :mod:`biomech.measures`)."""
+    hip, knee, ankle = pts["hip_center"], pts["knee_center"], pts["ankle_center"]
+    shift = measures.load_axis_shift_mm(hip, knee, ankle, lat)
+    return {
+        "hka_deg": measures.frontal_angle_deg(hip, knee, ankle, lat),
+        "atfa_deg": measures.frontal_angle_deg(pts["femoral_shaft_top"], knee, ankle, lat),
+        "fppa_deg": measures.frontal_angle_deg(pts["asis"], knee, ankle, lat),
+        "knee_abduction_deg": measures.grood_suntay_abduction_deg(pts["femur_x"], pts["tibia_z"]),
+        "load_axis_shift_mm": shift,
+        "wbl_ratio_pct": measures.wbl_ratio_pct(shift, geom["plateau_width_mm"]),
+        "q_angle_deg": measures.frontal_angle_deg(pts["asis"], pts["patella"], pts["tibial_tubercle"], lat),
+    }
+
+
+def _self_check(angles, geom):
+    """Knees-together stance: bring the legs together until the knees or the ankles
+    touch. Returns (hip adduction, intermalleolar gap, intercondylar gap) [deg, mm, mm]."""
+    knee_half, ankle_half = geom["knee_half_width_mm"], geom["ankle_half_width_mm"]
+    a_knees = chain.solve_hip_adduction("knee_center", knee_half, angles, geom)
+    p = chain.evaluate(dict(angles, hip_adduction=a_knees), geom)
+    gap_ankles = 2.0 * (p["ankle_center"][0] - ankle_half)
+    a_ankles = chain.solve_hip_adduction("ankle_center", ankle_half, angles, geom)
+    p2 = chain.evaluate(dict(angles, hip_adduction=a_ankles), geom)
+    gap_knees = 2.0 * (p2["knee_center"][0] - knee_half)
+    knees_touch = gap_ankles >= 0.0
+    adduction = np.where(knees_touch, a_knees, a_ankles)
+    return adduction, np.maximum(gap_ankles, 0.0), np.where(knees_touch, 0.0, np.maximum(gap_knees, 0.0))
+
+
+def _run(values, *, with_pose=False):
+    num, t, labels = _prepare(values)
+    geom = subject.anthropometry(num["is_female"], num["height_m"], num["mass_kg"], num["hip_width_mm"],
+                                 num["age_years"])
+    H = geom["height_mm"]
+    k1, k2 = statics.hip_lever_arms(geom["hip_half_mm"], geom["abductor_arm_mm"])
+    dev = causes.joint_deviations(
+        adductor=num["adductor_tightness"], abductor=num["abductor_weakness"], arch=num["arch_collapse"],
+        tilt=num["pelvic_tilt_deg"], tilt_default=num["default_tilt"], lever_ratio=k1 / k2, task=t, height_mm=H)
+
+    knee_flex = num["knee_flexion_deg"]
+    thigh_pitch = np.where(t["seated"] > 0.5, t["fixed_thigh_pitch_deg"], t["thigh_ratio"] * knee_flex)
+    base = {
+        "pelvic_tilt": num["pelvic_tilt_deg"], "pelvic_drop": t["pelvic_drop_deg"],
+        "hip_flexion": thigh_pitch + num["pelvic_tilt_deg"], "hip_adduction": 0.0,
+        "hip_internal_rotation": dev["hip_internal_rotation_deg"], "knee_flexion": knee_flex,
+        "knee_abduction": num["constitutional_hka_deg"],
+        "tibial_internal_rotation": dev["tibial_internal_rotation_deg"],
+    }
+    # Feet under the body: the healthy pose's hip adduction puts the ankle over the task's
+    # centre of pressure (a flat foot lets the ankle sit medial of it).
+    healthy = dict(base, hip_internal_rotation=0.0, tibial_internal_rotation=0.0)
+    ankle_target = t["cop_half_width_per_height"] * H - dev["ankle_medial_shift_mm"]
+    a_feet = chain.solve_hip_adduction("ankle_center", ankle_target, healthy, geom)
+    # Self-check stance (straight knees unless the task itself is the self-check).
+    check_angles = dict(base, pelvic_drop=0.0, hip_flexion=num["pelvic_tilt_deg"],
+                        knee_flexion=np.where(t["knees_together"] > 0.5, knee_flex, 0.0))
+    a_check, imd, icd = _self_check(check_angles, geom)
+    hip_add = np.where(t["knees_together"] > 0.5, a_check, a_feet + dev["hip_adduction_deg"])
+    angles = dict(base, pelvic_drop=base["pelvic_drop"] + dev["pelvic_drop_deg"], hip_adduction=hip_add)
+    lat = num["lateral"]
+    pts = chain.evaluate(angles, geom, lat)
+    hip, knee, ankle = pts["hip_center"], pts["knee_center"], pts["ankle_center"]
+    align = _alignment(pts, lat, geom)
+    seated = t["seated"] > 0.5
+    if np.any(seated):
+        # Seated, the thigh points at a front camera and frontal angles lose meaning:
+        # report the standing alignment of the same person and causes, and the shin's
+        # tilt seen from the front as the projection angle (feet apart, knees in = +).
+        stand = dict(angles, pelvic_drop=0.0, hip_flexion=num["pelvic_tilt_deg"], knee_flexion=0.0)
+        stand["hip_adduction"] = chain.solve_hip_adduction(
+            "ankle_center", TASKS["stand"].cop_half_width_per_height * H - dev["ankle_medial_shift_mm"],
+            dict(stand, hip_internal_rotation=0.0, tibial_internal_rotation=0.0), geom) + dev["hip_adduction_deg"]
+        standing = _alignment(chain.evaluate(stand, geom, lat), lat, geom)
+        above_knee = (knee[0], knee[1], knee[2] + 100.0)
+        standing["fppa_deg"] = measures.frontal_angle_deg(above_knee, knee, ankle, lat)
+        align = {k: np.where(seated, standing[k], v) for k, v in align.items()}
+    shift = align["load_axis_shift_mm"]
+    ankle_height = geom["ankle_height_mm"] - dev["ankle_drop_mm"]
+    floor_z = ankle[2] - ankle_height
+    cop_y = ankle[1] + statics.COP_AHEAD_PER_FOOT_LENGTH * geom["foot_length_mm"]
+    knee_loads = statics.knee_loads(
+        mass_kg=num["mass_kg"], height_mm=H, weight_share=t["weight_share"], co_contraction=t["co_contraction"],
+        single=t["single"], knee_height_mm=knee[2] - floor_z, load_axis_shift_mm=shift,
+        knee_ahead_of_cop_mm=knee[1] - cop_y, patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"],
+        plateau_width_mm=geom["plateau_width_mm"])
+    abd_bw, hip_contact_bw = statics.hip_forces(k1, k2, t["single"], t["seated"], t["weight_share"])
+    medial = knee_loads["medial_load_fraction"]
+
+    out = {
+        **align,
+        "intermalleolar_distance_mm": imd,
+        "intercondylar_distance_mm": icd,
+        "pelvic_tilt_deg": num["pelvic_tilt_deg"],
+        "pelvic_drop_deg": angles["pelvic_drop"],
+        "hip_flexion_deg": base["hip_flexion"],
+        "hip_adduction_deg": hip_add,
+        "hip_internal_rotation_deg": dev["hip_internal_rotation_deg"],
+        "knee_flexion_deg": knee_flex,
+        "tibial_internal_rotation_deg": dev["tibial_internal_rotation_deg"],
+        "rearfoot_eversion_deg": dev["rearfoot_eversion_deg"],
+        "navicular_drop_mm": dev["navicular_drop_mm"],
+        "lost_abduction_deg": dev["lost_abduction_deg"],
+        "abductor_use": dev["abductor_use"],
+        "hip_abductor_force_bw": abd_bw,
+        "hip_contact_force_bw": hip_contact_bw,
+        "knee_contact_force_bw": knee_loads["knee_contact_force_bw"],
+        "medial_load_fraction": medial,
+        "medial_contact_force_bw": medial * knee_loads["knee_contact_force_bw"],
+        "lateral_contact_force_bw": (1.0 - medial) * knee_loads["knee_contact_force_bw"],
+        "knee_adduction_moment_nm": knee_loads["knee_adduction_moment_nm"],
+        "quadriceps_force_bw": knee_loads["quadriceps_force_bw"],
+        "constitutional_hka_deg": num["constitutional_hka_deg"],
+        "hip_width_mm": num["hip_width_mm"],
+        "plateau_width_mm": geom["plateau_width_mm"],
+    }
+    shape = np.shape(lat)
+    out = {k: np.broadcast_to(np.asarray(v, dtype=float), shape) for k, v in out.items()}
+    extras = {"num": num, "task": t, "labels": labels, "geometry": geom, "angles": angles, "points": pts,
+              "floor_z": floor_z, "ankle_height": ankle_height}
+    return out, extras
+
+
+def _stack(point, dz=0.0):
+    x, y, z = np.broadcast_arrays(*point)
+    return np.stack([x, y, z - dz], axis=-1)
+
+
+def simulate(**kwargs) -> Result:
+    """Simulate one person doing one task with the given causes; returns a :class:`Result`.
+
+    Parameters (keyword-only; defaults in brackets)
+    ----------
+    sex : "female" | "male" ["female"]
+    height_m : standing height [m], 0.45-2.30 [1.65]
+    mass_kg : body mass [kg], 2-250 [60]
+    age_years : age [years], 0-100 [25]; children follow the developmental curve.
+    task : "stand", "single_leg_stance", "squat", "single_leg_squat", "knees_together",
+        "sitting" ["stand"]
+    knee_flexion_deg : knee flexion [deg]; -10..30 standing tasks, 0..90 squats,
+        45..110 sitting; None = the task's default.
+    side : "right" | "left": the limb reported, and the stance leg in single-leg tasks.
+    adductor_tightness : 0..1; 1 = 25 deg of hip abduction range lost.
+    abductor_weakness : 0..1 fraction of abductor / external-rotator strength lost.
+    arch_collapse : 0..1; navicular drop 6 mm (0) to 18 mm (1).
+    hip_width_mm : inter-hip-centre distance [mm], 80-320; None = the subject's default.
+    pelvic_tilt_deg : anterior pelvic tilt [deg], -15..35; None = 12 (F) / 10 (M).
+    constitutional_hka_deg : bone alignment [deg, + valgus], -25..25; None = sex/age default.
+
+    Raises
+    ------
+    ValueError
+        For a value outside its range, NaN, an unknown task/sex/side or a wrong type;
+        the message names the argument, the value, the allowed range and the unit.
+    """
+    out, extras = _run(kwargs)
+    values = {k: float(v) for k, v in out.items()}
+    num, labels = extras["num"], extras["labels"]
+    inputs = {k: (str(labels[k]) if k in labels else float(num[k])) for k in INPUT_NAMES}
+    landmarks = {name: _stack(p, extras["floor_z"]) for name, p in extras["points"].items()
+                 if name in chain.POINTS}
+    return Result(**values, inputs=inputs, landmarks=landmarks)
+
+
+def simulate_many(table) -> dict:
+    """Vectorised :func:`simulate` over a table: a mapping from the same keyword names to
+    arrays or scalars (scalars broadcast; a missing column takes its default).
+
+    Returns a dict of float arrays, one per name in :data:`OUTPUT_NAMES`, each equal row
+    by row to what :func:`simulate` returns for that row's inputs.
+    """
+    if not hasattr(table, "keys"):
+        raise InputError(f"table = {type(table).__name__} is not a mapping; expected a dict of input columns")
+    out, _ = _run(dict(table))
+    return {k: np.array(v) for k, v in out.items()}
+
+
+def forward_kinematics(*, pelvic_tilt_deg=0.0, pelvic_drop_deg=0.0, hip_flexion_deg=0.0, hip_adduction_deg=0.0,
+                       hip_internal_rotation_deg=0.0, knee_flexion_deg=0.0, knee_abduction_deg=0.0,
+                       tibial_internal_rotation_deg=0.0, sex="female", height_m=1.65, mass_kg=60.0,
+                       age_years=25.0, hip_width_mm=None, side="right"):
+    """Joint angles in, joint-centre positions out (the chain alone, no causes).
+
+    Angles [deg] follow :mod:`biomech.conventions` (hip angles relative to the pelvis,
+    knee angles relative to the femur, + = flexion, adduction, internal rotation,
+    valgus). Returns a dict of arrays ``(..., 3)`` [mm] in the ground frame with the
+    origin midway between the hip centres: ``hip_center``, ``knee_center``,
+    ``ankle_center``, ``asis``, ``patella``, ``tibial_tubercle``, ``femoral_shaft_top``.
+    """
+    sex = check_choice("sex", sex, SEXES)
+    side = check_choice("side", side, SIDES)
+    angle_range = {"low": -180.0, "high": 180.0, "unit": "deg"}
+    given = {"pelvic_tilt": pelvic_tilt_deg, "pelvic_drop": pelvic_drop_deg, "hip_flexion": hip_flexion_deg,
+             "hip_adduction": hip_adduction_deg, "hip_internal_rotation": hip_internal_rotation_deg,
+             "knee_flexion": knee_flexion_deg, "knee_abduction": knee_abduction_deg,
+             "tibial_internal_rotation": tibial_internal_rotation_deg}
+    angles = {k: check_number(f"{k}_deg", v, **angle_range) for k, v in given.items()}
+    height = check_number("height_m", height_m)
+    mass = check_number("mass_kg", mass_kg)
+    age = check_number("age_years", age_years)
+    is_female = sex == "female"
+    width = subject.default_hip_width_mm(is_female, height) if hip_width_mm is None else check_number(
+        "hip_width_mm", hip_width_mm)
+    geom = subject.anthropometry(is_female, height, mass, width, age)
+    lateral = np.where(side == "right", 1.0, -1.0)
+    pts = chain.evaluate(angles, geom, lateral)
+    return {name: _stack(p) for name, p in pts.items() if name in chain.POINTS}

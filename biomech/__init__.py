@@ -12,12 +12,12 @@ Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`.
 """
 from .conventions import GROUND_FRAME, SIGN_CONVENTIONS
 from .inputs import INPUT_RANGES, InputError
-from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, simulate, simulate_many
+from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, pose, simulate, simulate_many
 from .tasks import TASK_NAMES, TASKS
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "simulate", "simulate_many", "forward_kinematics", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
+    "simulate", "simulate_many", "forward_kinematics", "pose", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
     "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "GROUND_FRAME", "TASKS", "TASK_NAMES",
 ]

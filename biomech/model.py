@@ -17,9 +17,10 @@ from .inputs import INPUT_RANGES, SEXES, InputError, check_choice, check_number
 from .kinematics import chain
 from .tasks import TASK_NAMES, TASKS, task_table
 
-#: Swing-leg posture in single-leg tasks (display only): hip and knee flexion, deg.
-SWING_HIP_FLEXION_DEG = 30.0
-SWING_KNEE_FLEXION_DEG = 60.0
+#: Swing-leg posture in single-leg tasks (display only): hip flexion beyond the stance
+#: hip's, and knee flexion, deg.
+SWING_EXTRA_HIP_FLEXION_DEG = 30.0
+SWING_KNEE_FLEXION_DEG = 70.0
 
 DEFAULTS = {
     "sex": "female", "height_m": 1.65, "mass_kg": 60.0, "age_years": 25.0,
@@ -322,3 +323,53 @@ def forward_kinematics(*, pelvic_tilt_deg=0.0, pelvic_drop_deg=0.0, hip_flexion_
     lateral = np.where(side == "right", 1.0, -1.0)
     pts = chain.evaluate(angles, geom, lateral)
     return {name: _stack(p) for name, p in pts.items() if name in chain.POINTS}
+
+
+def pose(**kwargs):
+    """Both legs and the pelvis of one simulation, for drawing (scalar inputs only).
+
+    Takes the same keywords as :func:`simulate`. Returns ``{"result": Result,
+    "stance_side": side, "right": {...}, "left": {...}}`` where each leg maps landmark
+    names (``hip_center``, ``knee_center``, ``ankle_center``, ``asis``, ``patella``,
+    ``tibial_tubercle``, ``femoral_shaft_top``, ``heel``, ``toe``) to ``(3,)`` arrays
+    [mm] in the ground frame with the floor at z = 0. In single-leg tasks the other leg
+    is lifted (30 deg more hip flexion than the stance hip, knee 70 deg); otherwise it mirrors the reported leg.
+    """
+    result = simulate(**kwargs)
+    out, extras = _run(kwargs)
+    num, t, geom, angles = extras["num"], extras["task"], extras["geometry"], extras["angles"]
+    side = str(extras["labels"]["side"])
+    other = "left" if side == "right" else "right"
+    floor_z = extras["floor_z"]
+    if float(t["single"]) > 0.5:
+        other_angles = dict(angles, pelvic_drop=-angles["pelvic_drop"],
+                            hip_flexion=angles["hip_flexion"] + SWING_EXTRA_HIP_FLEXION_DEG, hip_adduction=0.0,
+                            hip_internal_rotation=0.0, knee_flexion=SWING_KNEE_FLEXION_DEG,
+                            tibial_internal_rotation=0.0)
+    else:
+        other_angles = angles
+    legs = {}
+    for name, ang in ((side, angles), (other, other_angles)):
+        lat = 1.0 if name == "right" else -1.0
+        pts = chain.evaluate(ang, geom, lat)
+        leg = {k: _stack(pts[k], floor_z) for k in chain.POINTS}
+        leg.update(_foot(pts, geom, lat, floor_z, planted=(name == side or float(t["single"]) < 0.5),
+                         ankle_height=float(extras["ankle_height"])))
+        legs[name] = leg
+    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"]}
+
+
+def _foot(pts, geom, lat, floor_z, planted, ankle_height):
+    """Heel and toe points: a planted foot lies flat on the floor, pointing where the shin
+    faces; a lifted foot hangs at right angles to the shin."""
+    ankle = _stack(pts["ankle_center"], floor_z)
+    length = float(geom["foot_length_mm"])
+    forward = np.array([float(v) for v in pts["tibia_y"]])
+    if planted:
+        forward[2] = 0.0
+        forward /= np.linalg.norm(forward)
+        base = ankle - np.array([0.0, 0.0, ankle_height])
+    else:
+        down = -np.array([float(v) for v in pts["tibia_z"]])
+        base = ankle + down * ankle_height
+    return {"toe": base + 0.75 * length * forward, "heel": base - 0.25 * length * forward}

@@ -66,22 +66,30 @@ def check_number(name, value, rng: InputRange | None = None, *, low=None, high=N
         rng = INPUT_RANGES[name]
     if rng is not None:
         low, high, unit = rng.low, rng.high, rng.unit
-    expected = f"a number from {low:g} to {high:g} {unit}".rstrip()
+    if type(value) in (float, int) and np.ndim(low) == 0 and np.ndim(high) == 0:
+        # Fast path for one plain number (a slider value): no array machinery.
+        if low - 1e-9 <= value <= high + 1e-9:
+            return np.float64(value)
+    expected = f"a number from {_span(low, high)} {unit}".rstrip()
     arr = _as_float_array(name, value, expected)
-    bad_nan = ~np.isfinite(arr)
-    if bad_nan.any():
-        v = arr[bad_nan].flat[0] if arr.ndim else float(arr)
-        raise InputError(f"{name} = {v} is not a finite number; allowed range {low:g} to {high:g} {unit}".rstrip())
     lo_arr = np.asarray(low, dtype=float)
     hi_arr = np.asarray(high, dtype=float)
-    bad = (arr < lo_arr - 1e-9) | (arr > hi_arr + 1e-9)
+    bad = ~np.isfinite(arr) | (arr < lo_arr - 1e-9) | (arr > hi_arr + 1e-9)
     if np.any(bad):
-        idx = np.argwhere(np.atleast_1d(bad))[0]
-        v = np.atleast_1d(arr)[tuple(idx)]
-        lo = np.broadcast_to(lo_arr, np.shape(bad))[tuple(idx)] if np.ndim(bad) else low
-        hi = np.broadcast_to(hi_arr, np.shape(bad))[tuple(idx)] if np.ndim(bad) else high
-        raise InputError(f"{name} = {v:g} is outside the allowed range {float(lo):g} to {float(hi):g} {unit}".rstrip())
+        # Report the first bad entry with the limits that apply to its row.
+        idx = tuple(np.argwhere(np.atleast_1d(bad))[0])
+        v = np.atleast_1d(arr)[idx] if arr.ndim else float(arr)
+        shape = np.shape(bad) or (1,)
+        lo = np.broadcast_to(lo_arr, shape)[idx]
+        hi = np.broadcast_to(hi_arr, shape)[idx]
+        what = "is not a finite number" if not np.isfinite(v) else "is outside the allowed range"
+        raise InputError(f"{name} = {v:g} {what}; allowed range {float(lo):g} to {float(hi):g} {unit}".rstrip())
     return arr
+
+
+def _span(low, high):
+    """'low to high' of scalar limits, or of the widest span of per-row limits."""
+    return f"{float(np.min(low)):g} to {float(np.max(high)):g}"
 
 
 def check_choice(name, value, choices):
@@ -92,5 +100,5 @@ def check_choice(name, value, choices):
     arr = arr.astype(str)
     for v in np.unique(arr):
         if v not in choices:
-            raise InputError(f"{name} = {v!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
+            raise InputError(f"{name} = {str(v)!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
     return arr

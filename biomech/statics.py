@@ -27,8 +27,13 @@ from .subject import LEG_MASS_FRACTION
 GRAVITY = 9.81
 #: Abductor force direction, deg above the horizontal (textbook free-body problem).
 ABDUCTOR_LINE_DEG = 70.0
-#: Medio-lateral / vertical ground force on each foot in double stance (3 % BW / 50 % BW).
-DOUBLE_STANCE_GRF_SLOPE = 0.03 / 0.5
+#: Medio-lateral / vertical ground force on each foot in double stance: 3 % BW / 50 % BW
+#: measured at shoulder-width stance (qxmd 1403307, section 6).
+SHOULDER_WIDTH_GRF_SLOPE = 0.03 / 0.5
+#: Half the shoulder (biacromial) width per height, where that slope was measured
+#: (Winter's 0.259 H biacromial breadth, RECALLED). Teaching assumption: the sideways
+#: push grows in proportion to how far the foot stands from the midline.
+SHOULDER_HALF_WIDTH_PER_HEIGHT = 0.13
 #: Single-leg tasks: the ground force passes this far (per height) medial of the hip-ankle
 #: line at the knee, because the body's mass centre sits over the foot, medial of the hip.
 #: Teaching assumption calibrated so a neutral knee carries about 75 % medially (Hsu 1990).
@@ -75,12 +80,13 @@ def hip_forces(k1_mm, k2_mm, single, seated, weight_share):
 
 
 def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee_height_mm,
-               load_axis_shift_mm, knee_ahead_of_cop_mm, patellar_tendon_arm_mm, plateau_width_mm):
+               ankle_lateral_mm, load_axis_shift_mm, knee_ahead_of_cop_mm, patellar_tendon_arm_mm, plateau_width_mm):
     """Knee contact force, its medial share and the knee adduction moment.
 
     * Frontal plane: the ground force on the foot passes ``e`` mm medial of the hip-ankle
-      load line at the knee (two legs: it leans toward the midline, 3 % BW shear; one leg:
-      the mass centre is over the foot). The external knee adduction moment is
+      load line at the knee (two legs: it leans toward the midline, 3 % BW shear at
+      shoulder width, less when the feet are closer; one leg: the mass centre is over the
+      foot). The external knee adduction moment is
       ``share * W * (e - load_axis_shift)``: a knee that moves inward (shift +) unloads
       the medial side.
     * Contact force = foot load x (1 + co-contraction) + quadriceps force, the quadriceps
@@ -92,8 +98,8 @@ def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee
     ``knee_adduction_moment_nm``, ``quadriceps_force_bw``.
     """
     W = mass_kg * GRAVITY
-    e_mm = np.where(single > 0.5, SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT * height_mm,
-                    DOUBLE_STANCE_GRF_SLOPE * knee_height_mm)
+    slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (SHOULDER_HALF_WIDTH_PER_HEIGHT * height_mm)
+    e_mm = np.where(single > 0.5, SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT * height_mm, slope * knee_height_mm)
     kam_nm = weight_share * W * (e_mm - load_axis_shift_mm) / 1000.0
     flexion_moment_bw_mm = weight_share * smooth_relu(knee_ahead_of_cop_mm, 10.0)
     quad_bw = flexion_moment_bw_mm / patellar_tendon_arm_mm

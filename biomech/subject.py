@@ -62,6 +62,7 @@ TUBERCLE_DOWN_PER_HEIGHT = 0.025
 TUBERCLE_LATERAL_PER_HEIGHT = 0.004
 #: Anatomic-mechanical angle of the femur (Jamali 2017, 5.4 +- 0.7 deg).
 FEMORAL_AMA_DEG_JAMALI2017 = 5.4
+_AMA_SINCOS = (np.sin(np.radians(FEMORAL_AMA_DEG_JAMALI2017)), np.cos(np.radians(FEMORAL_AMA_DEG_JAMALI2017)))
 
 # --- muscles ---------------------------------------------------------------------
 #: Hip abductor moment arm: 51 mm at 1.65 m, inside the textbook 5-7 cm (section 5).
@@ -160,5 +161,6 @@ def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0):
             ANKLE_HALF_WIDTH_PER_HEIGHT * H + ANKLE_SOFT_TISSUE_MM_PER_BMI * extra_bmi, 0.016 * H),
         "abductor_arm_mm": ABDUCTOR_ARM_PER_HEIGHT * H,
         "patellar_tendon_arm_mm": PATELLAR_TENDON_ARM_PER_HEIGHT * H,
-        "ama_deg": np.full_like(H, FEMORAL_AMA_DEG_JAMALI2017),
+        "ama_deg": FEMORAL_AMA_DEG_JAMALI2017,
+        "ama_sincos": _AMA_SINCOS,
     }

@@ -1,7 +1,7 @@
 """Symbolic derivation of the lower-limb kinematic chain (sympy).
 
 This module is the single source of the chain's equations. It is imported by the
-notebooks (to *show* the equations) and by ``tools/generate_kinematics.py`` (to
+notebooks (to *show* the equations) and by :mod:`biomech.kinematics.codegen` (to
 write :mod:`biomech.kinematics._generated`, the numpy code the model runs). The
 model itself never imports sympy on its hot path.
 
@@ -46,8 +46,35 @@ GEOMETRY_SYMBOLS = sp.symbols(
 )
 (h, L_f, L_t, asis_x, asis_y, asis_z, pat_y, tt_x, tt_y, tt_z, ama) = GEOMETRY_SYMBOLS
 
+#: The generated code never calls sin or cos: it takes each angle as its sine and cosine,
+#: which the numeric side computes once per pose and shares between functions (trig
+#: dominates the cost of a vectorised evaluation). The anatomic-mechanical angle ``ama``
+#: is an angle too.
+TRIG_ANGLES = ANGLE_SYMBOLS + (ama,)
+SINCOS_SYMBOLS = tuple(
+    sym for q in TRIG_ANGLES for sym in sp.symbols(f"sin_{q.name} cos_{q.name}", real=True)
+)
+LENGTH_SYMBOLS = tuple(s for s in GEOMETRY_SYMBOLS if s is not ama)
+
 #: Argument order of every generated function.
-ARGUMENTS = ANGLE_SYMBOLS + GEOMETRY_SYMBOLS
+ARGUMENTS = SINCOS_SYMBOLS + LENGTH_SYMBOLS
+
+
+def to_sincos(expr):
+    """``expr`` with every sin(q)/cos(q) of a chain angle replaced by its own symbol.
+
+    Raises if an angle survives elsewhere (e.g. inside sin(q1 - q2)), so the generated
+    code can rely on precomputed sines and cosines alone.
+    """
+    replaced = sp.expand_trig(expr).xreplace({
+        f(q): sym
+        for q, (s_sym, c_sym) in zip(TRIG_ANGLES, zip(SINCOS_SYMBOLS[::2], SINCOS_SYMBOLS[1::2]))
+        for f, sym in ((sp.sin, s_sym), (sp.cos, c_sym))
+    })
+    left = replaced.free_symbols & set(TRIG_ANGLES)
+    if left:
+        raise ValueError(f"angles {sorted(map(str, left))} are not only inside sin/cos in {expr}")
+    return replaced
 
 
 def rot_x(q):
@@ -133,7 +160,7 @@ def adduction_coefficients():
         x = sp.expand_trig(sp.expand(pts[name][0]))
         c = x.coeff(sp.cos(hip_add))
         s = x.coeff(sp.sin(hip_add))
-        o = sp.simplify(x - c * sp.cos(hip_add) - s * sp.sin(hip_add))
+        o = sp.expand(x - c * sp.cos(hip_add) - s * sp.sin(hip_add))
         out[name] = (c, s, o)
     return out
 
@@ -148,6 +175,21 @@ def generated_outputs():
         for i, axis in enumerate("xyz"):
             pairs.append((f"{name}_{axis}", vec[i]))
     return pairs
+
+
+#: Coordinates the clinical measures read (the views need all of them).
+MEASURE_COORDINATES = (
+    "hip_center_x", "hip_center_z", "knee_center_x", "knee_center_y", "knee_center_z",
+    "ankle_center_x", "ankle_center_y", "ankle_center_z", "asis_x", "asis_z", "patella_x", "patella_z",
+    "tibial_tubercle_x", "tibial_tubercle_z", "femoral_shaft_top_x", "femoral_shaft_top_z",
+    "femur_x_x", "femur_x_y", "femur_x_z", "tibia_z_x", "tibia_z_y", "tibia_z_z",
+)
+
+
+def measure_outputs():
+    """The subset of :func:`generated_outputs` that the measures need (a leaner function
+    for large tables)."""
+    return [(name, expr) for name, expr in generated_outputs() if name in MEASURE_COORDINATES]
 
 
 def solver_outputs():

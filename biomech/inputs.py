@@ -32,9 +32,9 @@ INPUT_RANGES = {
     "adductor_tightness": InputRange(0.0, 1.0, "(severity: 0 none, 1 severe)", "adductor tightness"),
     "abductor_weakness": InputRange(0.0, 1.0, "(fraction of abductor strength lost)", "abductor weakness"),
     "arch_collapse": InputRange(0.0, 1.0, "(severity: 0 normal arch, 1 flat foot)", "arch collapse"),
-    "hip_width_mm": InputRange(80.0, 320.0, "mm", "distance between the hip joint centres"),
+    "hip_width_mm": InputRange(40.0, 320.0, "mm", "distance between the hip joint centres"),
     "pelvic_tilt_deg": InputRange(-15.0, 35.0, "deg", "anterior pelvic tilt"),
-    "constitutional_hka_deg": InputRange(-25.0, 25.0, "deg", "bone alignment, + valgus"),
+    "constitutional_hka_deg": InputRange(-30.0, 30.0, "deg", "bone alignment, + valgus"),
 }
 
 SEXES = ("female", "male")

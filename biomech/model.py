@@ -151,16 +151,21 @@ def _self_check(trig, geom):
 
 
 def _feet_under_body_adduction(trig, geom, dev, cop_half_width_mm):
-    """Hip adduction [deg] that puts the ankle over the task's centre of pressure in the
-    healthy pose (no cause rotations); a flat foot lets the ankle sit medial of it."""
-    healthy = dict(trig, hip_internal_rotation=chain.ZERO, tibial_internal_rotation=chain.ZERO)
+    """Hip adduction [deg] that keeps the planted foot where the task puts it: the ankle
+    over the task's centre of pressure (a flat foot lets it sit medial of that point).
+
+    The cause rotations are part of the pose being solved, so a femur that turns inward
+    over a bent knee carries the knee toward the midline while the foot stays put - the
+    closed chain of a foot on the floor.
+    """
     target = cop_half_width_mm - dev["ankle_medial_shift_mm"]
-    return chain.degrees(chain.solve_hip_adduction(chain.adduction_terms(healthy, geom), "ankle_center", target))
+    return chain.degrees(chain.solve_hip_adduction(chain.adduction_terms(trig, geom), "ankle_center", target))
 
 
 def _take(x, mask):
-    """Rows of ``x`` where ``mask`` holds (scalars and 0-d arrays pass through)."""
-    return x[mask] if np.ndim(x) else x
+    """Rows of ``x`` where ``mask`` holds. Scalars pass through, and so does everything
+    when the mask itself is one scalar (the caller only asks when it is true)."""
+    return x[mask] if np.ndim(x) and np.ndim(mask) else x
 
 
 def _seated_alignment(mask, num, geom, dev, trig, lat):
@@ -176,8 +181,7 @@ def _seated_alignment(mask, num, geom, dev, trig, lat):
     trig = {k: tuple(_take(v, mask) for v in sc) for k, sc in trig.items()}
     stand = dict(trig, pelvic_drop=chain.ZERO, hip_flexion=trig["pelvic_tilt"], knee_flexion=chain.ZERO)
     cop = TASKS["stand"].cop_half_width_per_height * geom["height_mm"]
-    add = _feet_under_body_adduction(stand, geom, dev, cop) + dev["hip_adduction_deg"]
-    stand["hip_adduction"] = chain.sincos({"a": add})["a"]
+    stand["hip_adduction"] = chain.sincos({"a": _feet_under_body_adduction(stand, geom, dev, cop)})["a"]
     lat = _take(lat, mask)
     return _alignment(chain.evaluate(stand, geom, lat, measures_only=True), lat, geom)
 
@@ -216,7 +220,11 @@ def _compute(num, t, *, landmarks=True):
     sc_check, imd, icd = _self_check(check, geom)
 
     pelvic_drop = t["pelvic_drop_deg"] + dev["pelvic_drop_deg"]
-    hip_add = np.where(knees_together, chain.degrees(sc_check), a_feet + dev["hip_adduction_deg"])
+    # Two planted feet keep their stance width: a cause that adducts the hip can then
+    # only act through the rotations the solve above already includes. On one leg the
+    # foot goes where the body's weight line is, so the extra adduction (a dropping
+    # pelvis, tight adductors) carries it toward the midline.
+    hip_add = np.where(knees_together, chain.degrees(sc_check), a_feet + t["single"] * dev["hip_adduction_deg"])
     angles = dict(trig, **chain.sincos({"pelvic_drop": pelvic_drop, "hip_adduction": hip_add}))
     lat = num["lateral"]
     pts = chain.evaluate(angles, geom, lat, measures_only=not landmarks)
@@ -319,9 +327,9 @@ def simulate(**kwargs) -> Result:
     adductor_tightness : 0..1; 1 = 25 deg of hip abduction range lost.
     abductor_weakness : 0..1 fraction of abductor / external-rotator strength lost.
     arch_collapse : 0..1; navicular drop 6 mm (0) to 18 mm (1).
-    hip_width_mm : inter-hip-centre distance [mm], 80-320; None = the subject's default.
+    hip_width_mm : inter-hip-centre distance [mm], 40-320; None = the subject's default.
     pelvic_tilt_deg : anterior pelvic tilt [deg], -15..35; None = 12 (F) / 10 (M).
-    constitutional_hka_deg : bone alignment [deg, + valgus], -25..25; None = sex/age default.
+    constitutional_hka_deg : bone alignment [deg, + valgus], -30..30; None = sex/age default.
 
     Raises
     ------

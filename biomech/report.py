@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .conventions import SIGN_CONVENTIONS
-from .reference import NORMAL_RANGES
+from .reference import NORMAL_RANGES, bounds_for, status
 
 #: Measures shown in the report, in teaching order.
 REPORT_ORDER = (
@@ -27,6 +27,7 @@ def unit_of(name):
 def report(result, names=REPORT_ORDER):
     """Readable fixed-width table of ``result`` (a :class:`biomech.Result`)."""
     sex, mass = result.inputs["sex"], result.inputs["mass_kg"]
+    task, age = result.inputs["task"], result.inputs["age_years"]
     rows = [f"{'measure':30s} {'value':>10s}  {'normal (adult)':18s} {'':10s} sign convention"]
     for name in names:
         value = getattr(result, name)
@@ -34,9 +35,9 @@ def report(result, names=REPORT_ORDER):
         if rng is None:
             normal, verdict = "-", ""
         else:
-            low, high = rng.bounds(sex)
-            normal = f"{low:g} to {high:g} {rng.unit}".strip()
-            verdict = rng.status(value, sex, mass)
+            low, high = bounds_for(name, sex, age)
+            normal = f"{low:.3g} to {high:.3g} {rng.unit}".strip()
+            verdict = status(name, value, sex, mass, task, age) or f"(for {rng.context})"
         text = f"{value:8.2f} {unit_of(name):>4s}" if name != "medial_load_fraction" else f"{value:8.2f}     "
         rows.append(f"{name:30s} {text:>10s}  {normal:18s} {verdict:10s} {SIGN_CONVENTIONS.get(name, '')}")
     return "\n".join(rows)

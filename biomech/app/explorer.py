@@ -1,0 +1,362 @@
+"""The explorer: one widget for lessons and live demonstrations.
+
+Controls (causes, person, task) on the left; on the right a 3-D view, a front
+"standing X-ray" view, the knee load bar, the readouts and a "why" breakdown, all
+redrawn together from one model run on every change::
+
+    import biomech
+    app = biomech.explorer(task="single_leg_squat", preset="flat_feet")
+    app                    # shows it in a notebook cell (or a Voila page)
+    app.set(arch_collapse=0.3)
+    app.result.fppa_deg    # the numbers on screen
+
+A change travels control -> UI state -> :func:`model_inputs` -> :func:`biomech.pose`
+(one model run) -> views. While a slider is dragged, changes arriving faster than the
+views redraw are merged, so the screen never replays stale positions. Any problem
+shows up as a message in the app, never as a traceback.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from html import escape
+
+import ipywidgets as widgets
+
+from ..attribution import cause_contributions
+from ..conventions import GROUND_FRAME
+from ..inputs import InputError
+from ..model import pose
+from ..tasks import TASKS
+from ..views import breakdown, limb3d, readouts, style, xray
+from . import controls as ctl
+from .figure import LiveFigure, apply
+from .presets import PRESETS
+
+log = logging.getLogger(__name__)
+
+HEADER = f"""
+<div style="font-family:{style.FONT}">
+  <div style="font-size:18px; font-weight:600">Knee valgus explorer</div>
+  <div style="font-size:12px; color:#555">
+    A teaching model, not a diagnosis: pain, swelling or a knee that gives way belong with a clinician.
+    <br><b>Signs:</b> + = valgus (knee toward the midline, "knock-knee"), &minus; = varus ("bow-leg");
+    load-axis shift + = load line passes lateral (outside) of the knee centre.
+    Angles in degrees, lengths in mm. {escape(GROUND_FRAME)}
+  </div>
+</div>
+"""
+
+
+def _running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Explorer(widgets.VBox):
+    """The interactive explorer (an ipywidgets VBox). See the module docstring."""
+
+    def __init__(self, preset=None, **inputs):
+        self.controls = ctl.build()
+        self._ui = dict(ctl.DEFAULT_UI)
+        if preset is not None:
+            self._ui.update(self._preset_values(preset))
+        self._ui.update(ctl.ui_values_from_inputs(inputs, self._ui))
+        self._initial_ui = dict(self._ui)
+        self._syncing = False
+        self._scheduled = False
+        self._dirty = False
+        self._ghost = None
+        self._breakdown_measure = "fppa_deg"
+        self.renders = 0
+        self._pose = self._contributions = self._computed_key = None
+        self._compute_or_raise()
+        self._build_widgets()
+        self._sync_controls()
+        for name, widget in self.controls.items():
+            widget.observe(self._on_control, names="value")
+        super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
+        self.add_class("bm-explorer")
+
+    # ----------------------------------------------------------------- public API
+    @property
+    def result(self):
+        """The :class:`biomech.Result` on screen (up to date even mid-drag)."""
+        self._flush()
+        return self._pose["result"]
+
+    @property
+    def pose(self):
+        """The :func:`biomech.pose` on screen."""
+        self._flush()
+        return self._pose
+
+    @property
+    def inputs(self):
+        """The :func:`biomech.simulate` keywords of the current state."""
+        return ctl.model_inputs(self._ui)
+
+    @property
+    def ui(self):
+        """The control values (causes of the person as offsets from typical)."""
+        return dict(self._ui)
+
+    @property
+    def figures(self):
+        """The three figure widgets: ``limb3d``, ``xray``, ``breakdown``."""
+        return {"limb3d": self.fig3d, "xray": self.figx, "breakdown": self.figwhy}
+
+    @property
+    def ghost(self):
+        """The frozen :class:`biomech.Result` shown for comparison, or None."""
+        return None if self._ghost is None else self._ghost["result"]
+
+    def set(self, **values):
+        """Change several inputs at once, with one redraw. Takes :func:`biomech.simulate`
+        keywords (absolute hip width, tilt and bone alignment) and the explorer's offset
+        controls. A bad value is shown in the app and raised as ``ValueError``."""
+        unknown = set(values) - set(ctl.DEFAULT_UI) - {"hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg"}
+        if unknown:
+            message = f"{sorted(unknown)[0]} is not an explorer input; expected one of {', '.join(ctl.DEFAULT_UI)}"
+            self._show_message(message)
+            raise InputError(message)
+        ui = dict(self._ui)
+        ui.update(ctl.ui_values_from_inputs(values, ui))
+        self._apply_ui(ui, raise_errors=True)
+
+    def load_preset(self, name):
+        """Load a preset by key (see :data:`biomech.app.presets.PRESETS`); the task stays."""
+        self._apply_ui({**self._ui, **self._preset_values(name)})
+
+    def reset(self):
+        """Back to the state the explorer started in."""
+        self._apply_ui(dict(self._initial_ui))
+
+    def freeze(self):
+        """Keep the current state as a faint ghost to compare against."""
+        self._flush()
+        self._ghost = self._pose
+        if not self.compare.value:
+            self._syncing, self.compare.value = True, True
+            self._syncing = False
+        self._request_render()
+
+    def unfreeze(self):
+        """Remove the comparison ghost."""
+        self._ghost = None
+        if self.compare.value:
+            self._syncing, self.compare.value = True, False
+            self._syncing = False
+        self._request_render()
+
+    # ------------------------------------------------------------------ building
+    def _preset_values(self, name):
+        if name not in PRESETS:
+            raise InputError(f"preset = {name!r} is not known; expected one of {', '.join(map(repr, PRESETS))}")
+        return PRESETS[name].values()
+
+    def _build_widgets(self):
+        self.fig3d = LiveFigure(limb3d.figure(self._pose))
+        self.figx = LiveFigure(xray.figure(self._pose))
+        self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure))
+        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"]))
+        self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"]))
+        self.message = widgets.HTML("")
+        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-4px 0 4px 156px", width="330px"))
+                       for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg",)}
+        self.preset = widgets.Dropdown(options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
+                                       description="Preset", style=ctl.SLIDER_STYLE, layout=ctl.WIDE)
+        self.preset.observe(self._on_preset, names="value")
+        self.preset_note = widgets.HTML(layout=widgets.Layout(width="330px"))
+        self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="back to the starting state",
+                                           layout=widgets.Layout(width="110px"))
+        self.reset_button.on_click(lambda _: self._safely(self.reset))
+        self.compare = widgets.ToggleButton(description="Compare", icon="clone", value=False,
+                                            tooltip="freeze the current state as a faint ghost to compare against",
+                                            layout=widgets.Layout(width="110px"))
+        self.compare.observe(self._on_compare, names="value")
+        self.breakdown_choice = widgets.Dropdown(
+            options=[(label, name) for name, (label, _, _) in breakdown.MEASURES.items()],
+            value=self._breakdown_measure, description="Explain", layout=widgets.Layout(width="330px"))
+        self.breakdown_choice.observe(self._on_breakdown_choice, names="value")
+
+    def _group(self, title, names):
+        rows = [widgets.HTML(f"<div style='font-family:{style.FONT}; font-weight:600; margin-top:8px'>{title}</div>")]
+        for name in names:
+            rows.append(self.controls[name])
+            if name in self.labels:
+                rows.append(self.labels[name])
+        return rows
+
+    def _layout(self):
+        panel = widgets.VBox(
+            [self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare])]
+            + self._group("What the person is doing", ctl.TASK_CONTROLS)
+            + self._group("Causes", ctl.CAUSE_CONTROLS)
+            + self._group("Person", ctl.PERSON_CONTROLS),
+            layout=widgets.Layout(flex="0 0 345px", padding="0 8px 0 0"))
+        figure_box = widgets.Layout(flex="1 1 380px", min_width="340px")
+        self.fig3d.layout.autosize = True
+        views = widgets.VBox([
+            widgets.HBox([widgets.Box([self.fig3d], layout=figure_box), widgets.Box([self.figx], layout=figure_box)],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            self.message,
+            self.load_bar,
+            widgets.HBox([widgets.Box([self.readouts], layout=widgets.Layout(flex="1 1 520px")),
+                          widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(flex="1 1 380px"))],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+        ], layout=widgets.Layout(flex="1 1 600px", min_width="0"))
+        return [widgets.HTML(HEADER), widgets.HBox([panel, views], layout=widgets.Layout(flex_flow="row wrap"))]
+
+    # ------------------------------------------------------------------- events
+    def _on_control(self, change):
+        if self._syncing:
+            return
+        name = next(k for k, w in self.controls.items() if w is change.owner)
+        self._ui[name] = change.new
+        if name == "task":
+            self._ui["knee_flexion_deg"] = TASKS[change.new].knee_flexion_default_deg
+            self._sync_controls()
+        self._request_render()
+
+    def _on_preset(self, change):
+        if change.new:
+            self._safely(self.load_preset, change.new)
+
+    def _on_compare(self, change):
+        if self._syncing:
+            return
+        self._safely(self.freeze if change.new else self.unfreeze)
+
+    def _on_breakdown_choice(self, change):
+        self._breakdown_measure = change.new
+        self._safely(self._draw_breakdown, relayout=True)
+
+    def _safely(self, fn, *args, **kwargs):
+        """Run an event handler; any error becomes a message in the app."""
+        try:
+            fn(*args, **kwargs)
+        except ValueError as exc:
+            self._show_message(str(exc))
+        except Exception as exc:  # a bug must not put a traceback in front of a class
+            log.exception("explorer event failed")
+            self._show_message(f"Something went wrong ({type(exc).__name__}: {exc}). The view shows the last "
+                               "valid state.")
+
+    # ------------------------------------------------------------------- state
+    def _apply_ui(self, ui, raise_errors=False):
+        previous = dict(self._ui)
+        self._ui = ui
+        try:
+            self._compute_or_raise()
+        except ValueError as exc:
+            self._ui = previous
+            self._show_message(str(exc))
+            if raise_errors:
+                raise
+            return
+        self._sync_controls()
+        self._dirty = True
+        self._flush()
+
+    def _sync_controls(self):
+        """Put the UI state into the widgets without triggering updates."""
+        self._syncing = True
+        try:
+            flexion = self.controls["knee_flexion_deg"]
+            low, high = TASKS[self._ui["task"]].knee_flexion_range_deg
+            if low > flexion.max:
+                flexion.max = high
+                flexion.min = low
+            else:
+                flexion.min = low
+                flexion.max = high
+            for name, widget in self.controls.items():
+                if widget.value != self._ui[name]:
+                    widget.value = self._ui[name]
+                # A slider clips a value beyond its range; keep the state and widget in step.
+                self._ui[name] = widget.value
+            self._update_labels()
+        finally:
+            self._syncing = False
+
+    def _update_labels(self):
+        for name, label in self.labels.items():
+            label.value = f"<span style='font-size:11px; color:#555'>{ctl.clinical_text(name, self._ui)}</span>"
+        note = PRESETS[self.preset.value].note if getattr(self, "preset", None) and self.preset.value else ""
+        if getattr(self, "preset_note", None) is not None:
+            self.preset_note.value = f"<span style='font-size:11px; color:#555'>{note}</span>"
+
+    def _compute_or_raise(self):
+        """Run the model for the UI state (raises ValueError for a bad combination);
+        a state already computed is not run again."""
+        key = tuple(sorted(self._ui.items()))
+        if key == self._computed_key:
+            return
+        p = pose(**ctl.model_inputs(self._ui))
+        self._contributions = cause_contributions(p["result"].inputs, measures=tuple(breakdown.MEASURES))
+        self._pose, self._computed_key = p, key
+
+    def _request_render(self):
+        """Redraw now, or - inside a running kernel - once the pending changes are in."""
+        self._dirty = True
+        loop = _running_loop()
+        if loop is None:
+            self._flush()
+        elif not self._scheduled:
+            self._scheduled = True
+            loop.call_soon(self._flush)
+
+    def _flush(self):
+        self._scheduled = False
+        if not self._dirty:
+            return
+        self._dirty = False
+        self._safely(self._render)
+
+    def _render(self):
+        try:
+            self._compute_or_raise()
+        except ValueError as exc:
+            self._show_message(f"{exc}. The view shows the last valid state.")
+            return
+        self._show_message("")
+        self.renders += 1
+        p, ghost = self._pose, self._ghost
+        ghost_result = None if ghost is None else ghost["result"]
+        height_mm = p["result"].inputs["height_m"] * 1000.0
+        scene = limb3d.scene(height_mm)
+        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
+                                                      for axis in ("xaxis", "yaxis", "zaxis")})
+        x_layout = xray.layout(p)
+        apply(self.figx, xray.dynamic(p, ghost), {
+            "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
+            "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
+        self._draw_breakdown()
+        self.readouts.value = readouts.table_html(p["result"], ghost_result)
+        self.load_bar.value = readouts.load_bar_html(p["result"])
+        self._update_labels()
+
+    def _draw_breakdown(self, relayout=False):
+        layout = breakdown.layout(self._breakdown_measure) if relayout else None
+        apply(self.figwhy, breakdown.dynamic(self._contributions, self._breakdown_measure),
+              {"title": layout["title"], "yaxis.title": layout["yaxis"]["title"]} if layout else None)
+
+    def _show_message(self, text):
+        if not text:
+            self.message.value = ""
+            return
+        self.message.value = (f"<div role='alert' style='font-family:{style.FONT}; background:#fdecea; color:#922;"
+                              f" border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0'>{escape(text)}</div>")
+
+
+def explorer(preset=None, **inputs):
+    """Build the explorer; display it by leaving it last in a notebook cell.
+
+    ``preset`` is a key of :data:`biomech.app.presets.PRESETS`; other keywords are
+    :func:`biomech.simulate` inputs (e.g. ``task="single_leg_squat"``) or explorer
+    controls, applied on top of the preset.
+    """
+    return Explorer(preset=preset, **inputs)

@@ -1,0 +1,139 @@
+"""The 3-D view: pelvis, both femurs, tibias and feet, joint centres, and the load line
+from hip centre to ankle centre with the knee's deviation from it.
+
+Input is :func:`biomech.pose` output (ground frame, mm, floor at z = 0: x to the
+person's right, y forward, z up). The camera looks at the person from the front, so
+their right side is on the viewer's left, as on a radiograph.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import style
+from .traces import merge, polyline
+
+LEGS = ("right", "left")
+
+#: Static part of each trace, in display order (the dynamic part comes from :func:`dynamic`).
+STATIC = [
+    {"type": "scatter3d", "name": "floor", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
+     "line": {"color": "#c8c8c8", "width": 2}},
+    {"type": "scatter3d", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.GHOST, "width": 9}},
+    {"type": "scatter3d", "name": "bones", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.BONE, "width": 11}},
+    {"type": "scatter3d", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
+     "marker": {"size": 5, "color": style.JOINT}},
+    {"type": "scatter3d", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.LOAD_LINE, "width": 6, "dash": "dash"}},
+    {"type": "scatter3d", "name": "knee off the load line", "mode": "lines+markers", "hoverinfo": "text",
+     "line": {"width": 9}, "marker": {"size": 3}},
+]
+TRACE_NAMES = tuple(t["name"] for t in STATIC)
+
+
+def _leg_segments(leg):
+    """Femur (hip centre -> neck -> shaft -> knee), tibia and foot of one leg."""
+    femur = [leg["hip_center"], leg["femoral_shaft_top"], leg["knee_center"]]
+    tibia = [leg["knee_center"], leg["ankle_center"]]
+    foot = [leg["ankle_center"], leg["heel"], leg["toe"], leg["ankle_center"]]
+    return [femur, tibia, foot]
+
+
+def skeleton(pose):
+    """All bone polylines of a pose: pelvis ring, then each leg."""
+    r, l = pose["right"], pose["left"]
+    pelvis = [r["asis"], r["hip_center"], l["hip_center"], l["asis"], r["asis"]]
+    return [pelvis] + _leg_segments(r) + _leg_segments(l)
+
+
+def load_line_legs(pose):
+    """Legs whose load line is drawn: the stance leg in single-leg tasks, else both."""
+    lifted = pose["result"].inputs["task"] in ("single_leg_stance", "single_leg_squat")
+    return (pose["stance_side"],) if lifted else LEGS
+
+
+def knee_offset_point(leg):
+    """Point of the hip-ankle line at the knee's height [mm] (where the load passes)."""
+    hip, knee, ankle = leg["hip_center"], leg["knee_center"], leg["ankle_center"]
+    t = (knee[2] - hip[2]) / (ankle[2] - hip[2])
+    return hip + t * (ankle - hip)
+
+
+def _floor(height_mm):
+    half = 0.22 * height_mm
+    corners = [(-half, -half, 0.0), (half, -half, 0.0), (half, half, 0.0), (-half, half, 0.0), (-half, -half, 0.0)]
+    return [np.array(c) for c in corners]
+
+
+def dynamic(pose, ghost=None):
+    """Dynamic properties of every trace (flat plotly keys), in the order of STATIC."""
+    result = pose["result"]
+    height_mm = result.inputs["height_m"] * 1000.0
+    fx, fy, fz = polyline(_floor(height_mm))
+    bx, by, bz = polyline(*skeleton(pose))
+    if ghost is not None:
+        gx, gy, gz = polyline(*skeleton(ghost), *[[ghost[s]["hip_center"], ghost[s]["ankle_center"]]
+                                                  for s in load_line_legs(ghost)])
+    else:
+        gx = gy = gz = []
+    joints = [pose[s][k] for s in LEGS for k in ("hip_center", "knee_center", "ankle_center")]
+    jx, jy, jz = polyline(joints)
+    joint_text = [f"{s} {k.replace('_center', '')} centre" for s in LEGS for k in ("hip", "knee", "ankle")]
+    legs = load_line_legs(pose)
+    lx, ly, lz = polyline(*[[pose[s]["hip_center"], pose[s]["ankle_center"]] for s in legs])
+    offsets = [[pose[s]["knee_center"], knee_offset_point(pose[s])] for s in legs]
+    ox, oy, oz = polyline(*offsets)
+    shift = result.load_axis_shift_mm
+    colour = style.VALGUS if shift > 0 else style.VARUS
+    text = f"load line {abs(shift):.1f} mm {'lateral' if shift > 0 else 'medial'} of the knee centre"
+    return [
+        {"x": fx, "y": fy, "z": fz},
+        {"x": gx, "y": gy, "z": gz, "visible": ghost is not None},
+        {"x": bx, "y": by, "z": bz},
+        {"x": jx, "y": jy, "z": jz, "text": joint_text},
+        {"x": lx, "y": ly, "z": lz},
+        {"x": ox, "y": oy, "z": oz, "line.color": colour, "marker.color": colour,
+         "text": [text] * len(ox)},
+    ]
+
+
+def scene(height_mm):
+    """Scene axes fixed to the person's size, so moving a slider never rescales the view."""
+    half = 0.30 * height_mm
+    top = 0.62 * height_mm
+    axis = {"showbackground": False, "showspikes": False, "zeroline": False, "gridcolor": "#eeeeee",
+            "ticksuffix": " mm"}
+    return {
+        "xaxis": {**axis, "range": [-half, half], "title": {"text": "x: person's right (mm)"}},
+        "yaxis": {**axis, "range": [-half, half], "title": {"text": "y: forward (mm)"}},
+        "zaxis": {**axis, "range": [0.0, top], "title": {"text": "z: up (mm)"}},
+        "aspectmode": "manual",
+        "aspectratio": {"x": 2 * half / top, "y": 2 * half / top, "z": 1.0},
+    }
+
+
+#: Camera in front of the person, slightly above the knees (the person's right on the
+#: viewer's left).
+FRONT_CAMERA = {"eye": {"x": 0.0, "y": 2.1, "z": 0.25}, "up": {"x": 0, "y": 0, "z": 1},
+                "center": {"x": 0, "y": 0, "z": -0.05}}
+
+
+def layout(height_mm):
+    """Layout of the 3-D view (the scene keeps a learner's own camera between updates)."""
+    return {
+        "title": {"text": "3-D view (drag to rotate)", "font": {"size": 14}},
+        "scene": {**scene(height_mm), "camera": FRONT_CAMERA},
+        "uirevision": "keep-camera",
+        "margin": {"l": 0, "r": 0, "t": 36, "b": 0},
+        "height": 480,
+        "legend": {"orientation": "h", "y": 0.0, "x": 0.0, "font": {"size": 11}},
+        "font": {"family": style.FONT},
+        "paper_bgcolor": "white",
+    }
+
+
+def figure(pose, ghost=None):
+    """Complete figure (``{"data": [...], "layout": {...}}``) of a pose."""
+    height_mm = pose["result"].inputs["height_m"] * 1000.0
+    return {"data": [merge(s, d) for s, d in zip(STATIC, dynamic(pose, ghost))], "layout": layout(height_mm)}

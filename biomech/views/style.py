@@ -1,0 +1,32 @@
+"""Colours, fonts and number formats shared by every view (one place to restyle)."""
+from __future__ import annotations
+
+BONE = "#8d7b68"
+BONE_LIGHT = "#d8cbb8"
+JOINT = "#3b3b3b"
+PATELLA = "#b08850"
+GHOST = "rgba(120, 120, 160, 0.35)"
+LOAD_LINE = "#e07b00"
+VALGUS = "#c0392b"
+VARUS = "#2471a3"
+AXIS = "#2c3e50"
+FLOOR = "rgba(200, 200, 200, 0.25)"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+#: Readout colour of each verdict of :meth:`biomech.reference.NormalRange.status`.
+STATUS_COLOURS = {"normal": "#1e8449", "borderline": "#d68910", "outside": "#c0392b", None: "#7f8c8d"}
+STATUS_WORDS = {"normal": "normal", "borderline": "borderline", "outside": "outside", None: ""}
+
+
+def signed(value, unit, digits=1):
+    """``+3.2 mm`` / ``+3.2°`` style text: the sign is always written, as the conventions
+    need (a minus sign, not a hyphen)."""
+    space = "" if unit in ("°", "%") else " "
+    return f"{value:+.{digits}f}{space}{unit}".rstrip().replace("-", "\u2212", 1)
+
+
+def valgus_word(angle_deg, straight_within=0.5):
+    """Plain word for a frontal-plane angle with + = valgus."""
+    if abs(angle_deg) < straight_within:
+        return "straight"
+    return "valgus (knock-knee side)" if angle_deg > 0 else "varus (bow-leg side)"

@@ -1,0 +1,151 @@
+"""The front view, drawn like a standing long-leg X-ray: bones, the mechanical axes of
+femur and tibia, the load line, the hip-knee-ankle angle and the load-axis shift.
+
+It is the frontal-plane projection (x-z) of :func:`biomech.pose`, so in a squat it is
+what a front camera sees. The person's right is on the viewer's left (radiograph
+convention), marked R and L. Measures belong to the reported leg (``pose["stance_side"]``).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import style
+from .limb3d import knee_offset_point, load_line_legs, skeleton
+from .traces import merge, polyline
+
+XZ = (0, 2)
+ARC_RADIUS_PER_HEIGHT = 0.045
+
+STATIC = [
+    {"type": "scatter", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.GHOST, "width": 7}},
+    {"type": "scatter", "name": "bones", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.BONE_LIGHT, "width": 9}},
+    {"type": "scatter", "name": "mechanical axes (hip-knee, knee-ankle)", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.AXIS, "width": 2}},
+    {"type": "scatter", "name": "femoral shaft axis", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.AXIS, "width": 1, "dash": "dot"}},
+    {"type": "scatter", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
+     "line": {"color": style.LOAD_LINE, "width": 3, "dash": "dash"}},
+    {"type": "scatter", "name": "tibial plateau (medial to lateral edge)", "mode": "lines+markers",
+     "hoverinfo": "text", "line": {"color": "#7f8c8d", "width": 2}, "marker": {"size": 5, "symbol": "line-ns-open"}},
+    {"type": "scatter", "name": "load-axis shift", "mode": "lines", "hoverinfo": "text", "line": {"width": 5}},
+    {"type": "scatter", "name": "hip-knee-ankle angle", "mode": "lines", "hoverinfo": "skip",
+     "line": {"width": 2}},
+    {"type": "scatter", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
+     "marker": {"size": 7, "color": style.JOINT}},
+]
+TRACE_NAMES = tuple(t["name"] for t in STATIC)
+
+
+def _unit(v):
+    return v / np.hypot(v[0], v[2])
+
+
+def hka_arc(leg, radius_mm, n=16):
+    """Arc at the knee from the femoral mechanical axis carried on past the knee to the
+    tibial axis: its opening is the hip-knee-ankle angle (frontal plane)."""
+    knee = leg["knee_center"]
+    a = _unit(knee - leg["hip_center"])
+    b = _unit(leg["ankle_center"] - knee)
+    start, stop = np.arctan2(a[2], a[0]), np.arctan2(b[2], b[0])
+    sweep = (stop - start + np.pi) % (2 * np.pi) - np.pi
+    angles = start + sweep * np.linspace(0.0, 1.0, n)
+    return [np.array([knee[0] + radius_mm * np.cos(t), 0.0, knee[2] + radius_mm * np.sin(t)]) for t in angles]
+
+
+def plateau(leg, width_mm):
+    """Tibial plateau line through the knee centre, perpendicular to the tibial axis."""
+    knee = leg["knee_center"]
+    axis = _unit(leg["ankle_center"] - knee)
+    across = np.array([axis[2], 0.0, -axis[0]])
+    return [knee - 0.5 * width_mm * across, knee + 0.5 * width_mm * across]
+
+
+def dynamic(pose, ghost=None):
+    """Dynamic properties of every trace (flat plotly keys), in the order of STATIC."""
+    result = pose["result"]
+    side = pose["stance_side"]
+    leg = pose[side]
+    height_mm = result.inputs["height_m"] * 1000.0
+    gx, gz = polyline(*skeleton(ghost), axes=XZ) if ghost is not None else ([], [])
+    bx, bz = polyline(*skeleton(pose), axes=XZ)
+    ax, az = polyline([leg["hip_center"], leg["knee_center"]], [leg["knee_center"], leg["ankle_center"]], axes=XZ)
+    sx, sz = polyline([leg["femoral_shaft_top"], leg["knee_center"]], axes=XZ)
+    lx, lz = polyline(*[[pose[s]["hip_center"], pose[s]["ankle_center"]] for s in load_line_legs(pose)], axes=XZ)
+    px, pz = polyline(plateau(leg, result.plateau_width_mm), axes=XZ)
+    on_line = knee_offset_point(leg)
+    ox, oz = polyline([leg["knee_center"], on_line], axes=XZ)
+    rx, rz = polyline(hka_arc(leg, ARC_RADIUS_PER_HEIGHT * height_mm), axes=XZ)
+    joints = [pose[s][k] for s in ("right", "left") for k in ("hip_center", "knee_center", "ankle_center")]
+    jx, jz = polyline(joints, axes=XZ)
+    shift = result.load_axis_shift_mm
+    shift_colour = style.VALGUS if shift > 0 else style.VARUS
+    angle_colour = style.VALGUS if result.hka_deg > 0 else style.VARUS
+    lateral = 1.0 if side == "right" else -1.0
+    edges = ["lateral edge (WBL 100 %)" if (x - leg["knee_center"][0]) * lateral > 0 else "medial edge (WBL 0 %)"
+             for x in px]
+    return [
+        {"x": gx, "y": gz, "visible": ghost is not None},
+        {"x": bx, "y": bz},
+        {"x": ax, "y": az},
+        {"x": sx, "y": sz},
+        {"x": lx, "y": lz},
+        {"x": px, "y": pz, "text": edges},
+        {"x": ox, "y": oz, "line.color": shift_colour,
+         "text": [f"load-axis shift {style.signed(shift, 'mm')}"] * len(ox)},
+        {"x": rx, "y": rz, "line.color": angle_colour},
+        {"x": jx, "y": jz, "text": [f"{s} {k} centre" for s in ("right", "left") for k in ("hip", "knee", "ankle")]},
+    ]
+
+
+def annotations(pose):
+    """Labels drawn on the view: angle, shift, and the R / L radiograph markers."""
+    result = pose["result"]
+    leg = pose[pose["stance_side"]]
+    knee = leg["knee_center"]
+    height_mm = result.inputs["height_m"] * 1000.0
+    lateral = 1.0 if pose["stance_side"] == "right" else -1.0
+    # Labels sit outside the measured leg: on the viewer's left for a right leg.
+    label_x = knee[0] + lateral * 0.07 * height_mm
+    anchor = "right" if lateral > 0 else "left"
+    shift = result.load_axis_shift_mm
+    where = "lateral" if shift > 0 else "medial"
+    top = 0.60 * height_mm
+    half = 0.30 * height_mm
+    return [
+        {"x": label_x, "y": knee[2] + 0.03 * height_mm, "text": f"HKA {style.signed(result.hka_deg, '°')} "
+         f"<i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>", "showarrow": False, "xanchor": anchor,
+         "font": {"size": 13, "color": style.VALGUS if result.hka_deg > 0 else style.VARUS}},
+        {"x": label_x, "y": knee[2] - 0.03 * height_mm,
+         "text": f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)", "showarrow": False,
+         "xanchor": anchor, "align": anchor,
+         "font": {"size": 12, "color": style.LOAD_LINE}},
+        {"x": half * 0.92, "y": top, "text": "<b>R</b>", "showarrow": False, "font": {"size": 16}},
+        {"x": -half * 0.92, "y": top, "text": "<b>L</b>", "showarrow": False, "font": {"size": 16}},
+    ]
+
+
+def layout(pose):
+    """Layout with fixed axes scaled to the person (x reversed: their right on your left)."""
+    height_mm = pose["result"].inputs["height_m"] * 1000.0
+    half = 0.30 * height_mm
+    return {
+        "title": {"text": f"Front view ({pose['stance_side']} leg measured; + = valgus)", "font": {"size": 14}},
+        "xaxis": {"range": [half, -half], "title": {"text": "person's right  ←  x (mm)  →  person's left"},
+                  "zeroline": False, "gridcolor": "#f0f0f0", "fixedrange": True},
+        "yaxis": {"range": [-0.02 * height_mm, 0.62 * height_mm], "title": {"text": "height above floor (mm)"},
+                  "scaleanchor": "x", "scaleratio": 1, "gridcolor": "#f0f0f0", "fixedrange": True},
+        "annotations": annotations(pose),
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.18, "font": {"size": 10}},
+        "margin": {"l": 60, "r": 10, "t": 36, "b": 40},
+        "height": 520,
+        "plot_bgcolor": "#fbfbfb",
+        "font": {"family": style.FONT},
+    }
+
+
+def figure(pose, ghost=None):
+    """Complete figure (``{"data": [...], "layout": {...}}``) of a pose."""
+    return {"data": [merge(s, d) for s, d in zip(STATIC, dynamic(pose, ghost))], "layout": layout(pose)}

@@ -7,6 +7,7 @@ Public API (see DESIGN.md section 4)::
     r.fppa_deg, r.load_axis_shift_mm, r.medial_load_fraction
     biomech.simulate_many({"arch_collapse": np.linspace(0, 1, 11)})
     biomech.forward_kinematics(hip_internal_rotation_deg=10, knee_flexion_deg=45)
+    biomech.explorer(task="single_leg_squat")   # the interactive explorer (a widget)
 
 Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`.
 """
@@ -17,7 +18,16 @@ from .tasks import TASK_NAMES, TASKS
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name):
+    # The explorer pulls in ipywidgets and plotly (about a second): load it on first use
+    # so that scripts using only the model start fast.
+    if name in ("explorer", "Explorer"):
+        from . import app
+        return getattr(app, name)
+    raise AttributeError(f"module 'biomech' has no attribute {name!r}")
+
 __all__ = [
     "simulate", "simulate_many", "forward_kinematics", "pose", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
-    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "GROUND_FRAME", "TASKS", "TASK_NAMES",
+    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
 ]

@@ -41,3 +41,12 @@ def report(result, names=REPORT_ORDER):
         text = f"{value:8.2f} {unit_of(name):>4s}" if name != "medial_load_fraction" else f"{value:8.2f}     "
         rows.append(f"{name:30s} {text:>10s}  {normal:18s} {verdict:10s} {SIGN_CONVENTIONS.get(name, '')}")
     return "\n".join(rows)
+
+
+def compare(before, after, names=REPORT_ORDER, labels=("before", "after")):
+    """Before/after table of two results: value, unit and change of each measure."""
+    rows = [f"{'measure':30s} {labels[0]:>10s} {labels[1]:>10s} {'change':>10s}  unit"]
+    for name in names:
+        a, b = getattr(before, name), getattr(after, name)
+        rows.append(f"{name:30s} {a:10.2f} {b:10.2f} {b - a:+10.2f}  {unit_of(name)}")
+    return "\n".join(rows)

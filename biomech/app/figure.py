@@ -70,3 +70,9 @@ def apply(fig, dynamic, layout=None):
             _set_path(fig._data[i], key, value)
     relayout = fig._perform_plotly_relayout(layout) if layout else {}
     fig._send_update_msg(restyle_data=restyle, relayout_data=relayout, trace_indexes=list(range(len(dynamic))))
+
+
+def show(figure):
+    """A :class:`LiveFigure` of a figure dict (``{"data": ..., "layout": ...}``): leave it
+    last in a notebook cell to display it; it works offline and in Voila."""
+    return LiveFigure(figure)

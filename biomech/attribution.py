@@ -17,6 +17,7 @@ II, Annals of Mathematics Studies 28:307-317.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import product
 from math import factorial
 
@@ -49,6 +50,7 @@ def typical_values(inputs):
     }
 
 
+@lru_cache(maxsize=None)
 def _coalitions(n):
     """All 2^n on/off patterns (row j has factor i on when bit n-1-i of j is set) and
     each row's Shapley weight |S|! (n - |S| - 1)! / n! as a coalition without one factor."""

@@ -99,6 +99,8 @@ def developmental_sd_deg(age_years):
 
 
 def _by_sex(is_female, table):
+    if np.ndim(is_female) == 0:  # one person: skip the array machinery
+        return table["female"] if is_female else table["male"]
     return np.where(is_female, table["female"], table["male"])
 
 

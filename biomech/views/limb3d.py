@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import style
+from . import bones, style
 from .traces import merge, polyline
 
 LEGS = ("right", "left")
@@ -20,8 +20,9 @@ STATIC = [
      "line": {"color": "#c8c8c8", "width": 2}},
     {"type": "scatter3d", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
      "line": {"color": style.GHOST, "width": 9}},
-    {"type": "scatter3d", "name": "bones", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.BONE, "width": 11}},
+    {"type": "mesh3d", "name": "bones", "hoverinfo": "skip", "showlegend": True, "color": style.BONE_3D,
+     "flatshading": False, "lighting": {"ambient": 0.55, "diffuse": 0.8, "specular": 0.15, "roughness": 0.7},
+     "lightposition": {"x": 1000, "y": 3000, "z": 3000}},
     {"type": "scatter3d", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
      "marker": {"size": 5, "color": style.JOINT}},
     {"type": "scatter3d", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
@@ -30,6 +31,8 @@ STATIC = [
      "line": {"width": 9}, "marker": {"size": 3}},
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
+_N_TUBES = 4 + 2 * len(bones.LEG_TUBES)
+STATIC[TRACE_NAMES.index("bones")].update(zip("ijk", bones.mesh_faces(_N_TUBES)))
 
 
 def _leg_segments(leg):
@@ -71,7 +74,9 @@ def dynamic(pose, ghost=None):
     result = pose["result"]
     height_mm = result.inputs["height_m"] * 1000.0
     fx, fy, fz = polyline(_floor(height_mm))
-    bx, by, bz = polyline(*skeleton(pose))
+    # Arrays, not lists: they travel to the browser as compact binary buffers.
+    vertices = bones.mesh_vertices(bones.all_tubes(pose))
+    bx, by, bz = (np.ascontiguousarray(vertices[:, axis]) for axis in range(3))
     if ghost is not None:
         gx, gy, gz = polyline(*skeleton(ghost), *[[ghost[s]["hip_center"], ghost[s]["ankle_center"]]
                                                   for s in load_line_legs(ghost)])
@@ -115,7 +120,7 @@ def scene(height_mm):
 
 #: Camera in front of the person, slightly above the knees (the person's right on the
 #: viewer's left).
-FRONT_CAMERA = {"eye": {"x": 0.0, "y": 2.1, "z": 0.25}, "up": {"x": 0, "y": 0, "z": 1},
+FRONT_CAMERA = {"eye": {"x": 0.0, "y": 1.7, "z": 0.2}, "up": {"x": 0, "y": 0, "z": 1},
                 "center": {"x": 0, "y": 0, "z": -0.05}}
 
 

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 BONE = "#8d7b68"
+BONE_3D = "#e8dcc8"
+XRAY_BACKGROUND = "#15181c"
+XRAY_BONE = "rgba(232, 232, 222, 0.82)"
+XRAY_GRID = "#2b3036"
+XRAY_TEXT = "#e6e6e6"
 BONE_LIGHT = "#d8cbb8"
 JOINT = "#3b3b3b"
 PATELLA = "#b08850"
@@ -9,6 +14,9 @@ GHOST = "rgba(120, 120, 160, 0.35)"
 LOAD_LINE = "#e07b00"
 VALGUS = "#c0392b"
 VARUS = "#2471a3"
+#: Brighter versions for the dark front ("X-ray") view.
+VALGUS_BRIGHT = "#ff6b5b"
+VARUS_BRIGHT = "#5dade2"
 AXIS = "#2c3e50"
 FLOOR = "rgba(200, 200, 200, 0.25)"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"

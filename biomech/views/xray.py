@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import style
+from . import bones, style
 from .limb3d import knee_offset_point, load_line_legs, skeleton
 from .traces import merge, polyline
 
@@ -18,22 +18,22 @@ ARC_RADIUS_PER_HEIGHT = 0.045
 
 STATIC = [
     {"type": "scatter", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.GHOST, "width": 7}},
-    {"type": "scatter", "name": "bones", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.BONE_LIGHT, "width": 9}},
+     "line": {"color": "rgba(160, 170, 255, 0.55)", "width": 4}},
+    {"type": "scatter", "name": "bones", "mode": "lines", "hoverinfo": "skip", "fill": "toself",
+     "fillcolor": style.XRAY_BONE, "line": {"color": "rgba(255, 255, 255, 0.9)", "width": 1}},
     {"type": "scatter", "name": "mechanical axes (hip-knee, knee-ankle)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.AXIS, "width": 2}},
+     "line": {"color": "#16a6c9", "width": 2.5}},
     {"type": "scatter", "name": "femoral shaft axis", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.AXIS, "width": 1, "dash": "dot"}},
+     "line": {"color": "#16a6c9", "width": 1.5, "dash": "dot"}},
     {"type": "scatter", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
      "line": {"color": style.LOAD_LINE, "width": 3, "dash": "dash"}},
     {"type": "scatter", "name": "tibial plateau (medial to lateral edge)", "mode": "lines+markers",
-     "hoverinfo": "text", "line": {"color": "#7f8c8d", "width": 2}, "marker": {"size": 5, "symbol": "line-ns-open"}},
+     "hoverinfo": "text", "line": {"color": "#b3b6b7", "width": 2}, "marker": {"size": 8, "symbol": "line-ns-open"}},
     {"type": "scatter", "name": "load-axis shift", "mode": "lines", "hoverinfo": "text", "line": {"width": 5}},
     {"type": "scatter", "name": "hip-knee-ankle angle", "mode": "lines", "hoverinfo": "skip",
      "line": {"width": 2}},
     {"type": "scatter", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
-     "marker": {"size": 7, "color": style.JOINT}},
+     "marker": {"size": 7, "color": "#f4d03f", "line": {"color": "#333", "width": 1}}},
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
 
@@ -69,7 +69,7 @@ def dynamic(pose, ghost=None):
     leg = pose[side]
     height_mm = result.inputs["height_m"] * 1000.0
     gx, gz = polyline(*skeleton(ghost), axes=XZ) if ghost is not None else ([], [])
-    bx, bz = polyline(*skeleton(pose), axes=XZ)
+    bx, bz = polyline(*bones.outlines(bones.all_tubes(pose)), axes=XZ)
     ax, az = polyline([leg["hip_center"], leg["knee_center"]], [leg["knee_center"], leg["ankle_center"]], axes=XZ)
     sx, sz = polyline([leg["femoral_shaft_top"], leg["knee_center"]], axes=XZ)
     lx, lz = polyline(*[[pose[s]["hip_center"], pose[s]["ankle_center"]] for s in load_line_legs(pose)], axes=XZ)
@@ -80,8 +80,8 @@ def dynamic(pose, ghost=None):
     joints = [pose[s][k] for s in ("right", "left") for k in ("hip_center", "knee_center", "ankle_center")]
     jx, jz = polyline(joints, axes=XZ)
     shift = result.load_axis_shift_mm
-    shift_colour = style.VALGUS if shift > 0 else style.VARUS
-    angle_colour = style.VALGUS if result.hka_deg > 0 else style.VARUS
+    shift_colour = style.VALGUS_BRIGHT if shift > 0 else style.VARUS_BRIGHT
+    angle_colour = style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT
     lateral = 1.0 if side == "right" else -1.0
     edges = ["lateral edge (WBL 100 %)" if (x - leg["knee_center"][0]) * lateral > 0 else "medial edge (WBL 0 %)"
              for x in px]
@@ -116,13 +116,15 @@ def annotations(pose):
     return [
         {"x": label_x, "y": knee[2] + 0.03 * height_mm, "text": f"HKA {style.signed(result.hka_deg, '°')} "
          f"<i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>", "showarrow": False, "xanchor": anchor,
-         "font": {"size": 13, "color": style.VALGUS if result.hka_deg > 0 else style.VARUS}},
+         "font": {"size": 13, "color": style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT}},
         {"x": label_x, "y": knee[2] - 0.03 * height_mm,
          "text": f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)", "showarrow": False,
          "xanchor": anchor, "align": anchor,
          "font": {"size": 12, "color": style.LOAD_LINE}},
-        {"x": half * 0.92, "y": top, "text": "<b>R</b>", "showarrow": False, "font": {"size": 16}},
-        {"x": -half * 0.92, "y": top, "text": "<b>L</b>", "showarrow": False, "font": {"size": 16}},
+        {"x": half * 0.92, "y": top, "text": "<b>R</b>", "showarrow": False,
+         "font": {"size": 18, "color": style.XRAY_TEXT}},
+        {"x": -half * 0.92, "y": top, "text": "<b>L</b>", "showarrow": False,
+         "font": {"size": 18, "color": style.XRAY_TEXT}},
     ]
 
 
@@ -133,15 +135,16 @@ def layout(pose):
     return {
         "title": {"text": f"Front view ({pose['stance_side']} leg measured; + = valgus)", "font": {"size": 14}},
         "xaxis": {"range": [half, -half], "title": {"text": "person's right  ←  x (mm)  →  person's left"},
-                  "zeroline": False, "gridcolor": "#f0f0f0", "fixedrange": True},
+                  "zeroline": False, "gridcolor": style.XRAY_GRID, "fixedrange": True},
         "yaxis": {"range": [-0.02 * height_mm, 0.62 * height_mm], "title": {"text": "height above floor (mm)"},
-                  "scaleanchor": "x", "scaleratio": 1, "gridcolor": "#f0f0f0", "fixedrange": True},
+                  "scaleanchor": "x", "scaleratio": 1, "gridcolor": style.XRAY_GRID, "zeroline": False,
+                  "fixedrange": True},
         "annotations": annotations(pose),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.18, "font": {"size": 10}},
         "margin": {"l": 60, "r": 10, "t": 36, "b": 40},
         "height": 520,
-        "plot_bgcolor": "#fbfbfb",
+        "plot_bgcolor": style.XRAY_BACKGROUND,
         "font": {"family": style.FONT},
     }
 

@@ -11,7 +11,7 @@ Public API (see DESIGN.md section 4)::
 
 Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`.
 """
-from .conventions import GROUND_FRAME, SIGN_CONVENTIONS
+from .conventions import GROUND_FRAME, OUTPUT_BOUNDS, SIGN_CONVENTIONS
 from .inputs import INPUT_RANGES, InputError
 from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, pose, simulate, simulate_many
 from .tasks import TASK_NAMES, TASKS
@@ -29,5 +29,5 @@ def __getattr__(name):
 
 __all__ = [
     "simulate", "simulate_many", "forward_kinematics", "pose", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
-    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
+    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "OUTPUT_BOUNDS", "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
 ]

@@ -33,6 +33,30 @@ SIGN_CONVENTIONS = {
     "knee_adduction_moment_nm": "+ external moment pushing the knee outward (loads the inner side)",
 }
 
+#: Documented bounds of the outputs for any valid input (the property tests check them).
+#: Projected frontal-plane angles are angles between two projected segments; the hip
+#: stays inside its passive range (biomech.subject.HIP_*_LIMIT_DEG); the 3-D knee
+#: abduction is the bone alignment input; gaps, forces and shares are non-negative.
+OUTPUT_BOUNDS = {
+    "hka_deg": (-180.0, 180.0),
+    "atfa_deg": (-180.0, 180.0),
+    "fppa_deg": (-180.0, 180.0),
+    "q_angle_deg": (-180.0, 180.0),
+    "knee_abduction_deg": (-30.0, 30.0),
+    "hip_adduction_deg": (-45.0, 30.0),
+    "pelvic_drop_deg": (0.0, 14.0),
+    "hip_internal_rotation_deg": (-15.0, 30.0),
+    "tibial_internal_rotation_deg": (-30.0, 30.0),
+    "rearfoot_eversion_deg": (0.0, 15.0),
+    "navicular_drop_mm": (0.0, 20.0),
+    "medial_load_fraction": (0.0, 1.0),
+    "intermalleolar_distance_mm": (0.0, float("inf")),
+    "intercondylar_distance_mm": (0.0, float("inf")),
+    "hip_abductor_force_bw": (0.0, float("inf")),
+    "hip_contact_force_bw": (0.0, float("inf")),
+    "knee_contact_force_bw": (0.0, float("inf")),
+}
+
 SIDES = ("right", "left")
 
 

@@ -39,21 +39,50 @@ INPUT_RANGES = {
 
 SEXES = ("female", "male")
 
+#: Checks that join two inputs: a body-mass index a human can have, and hip joint
+#: centres no further apart than a body of that height allows (typical 0.10-0.11 H).
+BMI_RANGE = InputRange(8.0, 80.0, "kg/m^2", "body-mass index, mass_kg / height_m^2")
+HIP_WIDTH_PER_HEIGHT = InputRange(0.05, 0.20, "of height", "inter-hip-centre distance per height")
+
+
+def check_body(height_m, mass_kg, hip_width_mm=None):
+    """Refuse combinations of plausible inputs that no body has (e.g. 0.5 m and 200 kg)."""
+    bmi = np.asarray(mass_kg / np.square(height_m))
+    bad = (bmi < BMI_RANGE.low) | (bmi > BMI_RANGE.high)
+    if np.any(bad):
+        i = tuple(np.argwhere(np.atleast_1d(bad))[0])
+        m, h, b = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (mass_kg, height_m, bmi))
+        raise InputError(f"mass_kg = {m:g} with height_m = {h:g} gives a body-mass index of {b:.0f} kg/m^2, "
+                         f"outside the allowed range {BMI_RANGE.describe()}; change the mass or the height")
+    if hip_width_mm is None:
+        return
+    ratio = np.asarray(hip_width_mm / (1000.0 * height_m))
+    bad = (ratio < HIP_WIDTH_PER_HEIGHT.low - 1e-9) | (ratio > HIP_WIDTH_PER_HEIGHT.high + 1e-9)
+    if np.any(bad):
+        i = tuple(np.argwhere(np.atleast_1d(bad))[0])
+        w, h = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (hip_width_mm, height_m))
+        low, high = 1000.0 * h * HIP_WIDTH_PER_HEIGHT.low, 1000.0 * h * HIP_WIDTH_PER_HEIGHT.high
+        raise InputError(f"hip_width_mm = {w:g} is outside the allowed range {low:.0f} to {high:.0f} mm for "
+                         f"height_m = {h:g} (0.05 to 0.2 of height)")
+
 
 class InputError(ValueError):
     """A model input outside its allowed values (a ``ValueError``)."""
 
 
 def _as_float_array(name, value, expected):
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, str):
-        raise InputError(f"{name} = {value!r} is not a number; expected {expected}")
+    """``value`` as a float array; text, booleans, None and complex numbers are refused,
+    whether given alone or inside a table column."""
+    raw = np.asarray(value, dtype=object) if not isinstance(value, np.ndarray) else value
+    if raw.dtype.kind in "USbc" or raw.dtype == object and any(
+            isinstance(v, (str, bytes, bool, np.bool_, complex)) or v is None for v in raw.flat):
+        bad = next((v for v in raw.flat if not isinstance(v, (int, float, np.integer, np.floating))
+                    or isinstance(v, (bool, np.bool_))), value) if raw.ndim else value
+        raise InputError(f"{name} = {bad!r} is not a number; expected {expected}")
     try:
-        arr = np.asarray(value, dtype=float)
+        return np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise InputError(f"{name} = {value!r} is not a number; expected {expected}") from None
-    if arr.dtype == object:
-        raise InputError(f"{name} = {value!r} is not a number; expected {expected}")
-    return arr
 
 
 def check_number(name, value, rng: InputRange | None = None, *, low=None, high=None, unit=""):
@@ -82,8 +111,10 @@ def check_number(name, value, rng: InputRange | None = None, *, low=None, high=N
         shape = np.shape(bad) or (1,)
         lo = np.broadcast_to(lo_arr, shape)[idx]
         hi = np.broadcast_to(hi_arr, shape)[idx]
-        what = "is not a finite number" if not np.isfinite(v) else "is outside the allowed range"
-        raise InputError(f"{name} = {v:g} {what}; allowed range {float(lo):g} to {float(hi):g} {unit}".rstrip())
+        span = f"{float(lo):g} to {float(hi):g} {unit}".rstrip()
+        if not np.isfinite(v):
+            raise InputError(f"{name} = {v:g} is not a finite number; allowed range {span}")
+        raise InputError(f"{name} = {v:g} is outside the allowed range {span}")
     return arr
 
 

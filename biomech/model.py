@@ -14,7 +14,7 @@ import numpy as np
 from . import causes, measures, statics, subject
 from ._malloc import keep_freed_memory
 from .conventions import SIDES
-from .inputs import INPUT_RANGES, SEXES, InputError, check_choice, check_number
+from .inputs import INPUT_RANGES, SEXES, InputError, check_body, check_choice, check_number
 from .kinematics import chain
 from .tasks import TASK_NAMES, TASKS, task_table
 
@@ -104,6 +104,7 @@ def _prepare(values):
         num["knee_flexion_deg"] = check_number("knee_flexion_deg", v["knee_flexion_deg"],
                                                low=t["knee_flexion_low"], high=t["knee_flexion_high"], unit=label)
     is_female = sex == "female"
+    check_body(num["height_m"], num["mass_kg"], num["hip_width_mm"])
     if num["hip_width_mm"] is None:
         num["hip_width_mm"] = subject.default_hip_width_mm(is_female, num["height_m"])
     if num["pelvic_tilt_deg"] is None:
@@ -225,6 +226,7 @@ def _compute(num, t, *, landmarks=True):
     # foot goes where the body's weight line is, so the extra adduction (a dropping
     # pelvis, tight adductors) carries it toward the midline.
     hip_add = np.where(knees_together, chain.degrees(sc_check), a_feet + t["single"] * dev["hip_adduction_deg"])
+    hip_add = subject.soft_limit(hip_add, -subject.HIP_ABDUCTION_LIMIT_DEG, subject.HIP_ADDUCTION_LIMIT_DEG)
     angles = dict(trig, **chain.sincos({"pelvic_drop": pelvic_drop, "hip_adduction": hip_add}))
     lat = num["lateral"]
     pts = chain.evaluate(angles, geom, lat, measures_only=not landmarks)
@@ -337,6 +339,12 @@ def simulate(**kwargs) -> Result:
         For a value outside its range, NaN, an unknown task/sex/side or a wrong type;
         the message names the argument, the value, the allowed range and the unit.
     """
+    for name, value in kwargs.items():
+        if np.ndim(value) and not isinstance(value, str):
+            rng = INPUT_RANGES.get(name)
+            allowed = f"a single number from {rng.describe()}" if rng else "a single value"
+            raise InputError(f"{name} = {value!r} is not one value; simulate() expects {allowed} "
+                             "(use simulate_many for a table)")
     return _result(*_run(kwargs))
 
 
@@ -371,36 +379,47 @@ def simulate_many(table) -> dict:
     return {k: v.reshape(shape) for k, v in result.items()}
 
 
-def forward_kinematics(*, pelvic_tilt_deg=0.0, pelvic_drop_deg=0.0, hip_flexion_deg=0.0, hip_adduction_deg=0.0,
-                       hip_internal_rotation_deg=0.0, knee_flexion_deg=0.0, knee_abduction_deg=0.0,
-                       tibial_internal_rotation_deg=0.0, sex="female", height_m=1.65, mass_kg=60.0,
-                       age_years=25.0, hip_width_mm=None, side="right"):
+#: Keywords of :func:`forward_kinematics` and their defaults.
+FK_DEFAULTS = {
+    "pelvic_tilt_deg": 0.0, "pelvic_drop_deg": 0.0, "hip_flexion_deg": 0.0, "hip_adduction_deg": 0.0,
+    "hip_internal_rotation_deg": 0.0, "knee_flexion_deg": 0.0, "knee_abduction_deg": 0.0,
+    "tibial_internal_rotation_deg": 0.0, "sex": "female", "height_m": 1.65, "mass_kg": 60.0, "age_years": 25.0,
+    "hip_width_mm": None, "side": "right",
+}
+
+
+def forward_kinematics(**kwargs):
     """Joint angles in, joint-centre positions out (the chain alone, no causes).
 
-    Angles [deg] follow :mod:`biomech.conventions` (hip angles relative to the pelvis,
-    knee angles relative to the femur, + = flexion, adduction, internal rotation,
-    valgus). Returns a dict of arrays ``(..., 3)`` [mm] in the ground frame with the
-    origin midway between the hip centres: ``hip_center``, ``knee_center``,
+    Keywords and defaults are in :data:`FK_DEFAULTS`: the eight joint angles
+    ``pelvic_tilt_deg``, ``pelvic_drop_deg``, ``hip_flexion_deg``, ``hip_adduction_deg``,
+    ``hip_internal_rotation_deg``, ``knee_flexion_deg``, ``knee_abduction_deg``,
+    ``tibial_internal_rotation_deg`` [deg, -180..180, default 0] and the subject
+    (``sex``, ``height_m``, ``mass_kg``, ``age_years``, ``hip_width_mm``, ``side``).
+    Angles follow :mod:`biomech.conventions` (hip angles relative to the pelvis, knee
+    angles relative to the femur, + = flexion, adduction, internal rotation, valgus).
+    Arrays broadcast. Returns a dict of arrays ``(..., 3)`` [mm] in the ground frame with
+    the origin midway between the hip centres: ``hip_center``, ``knee_center``,
     ``ankle_center``, ``asis``, ``patella``, ``tibial_tubercle``, ``femoral_shaft_top``.
     """
-    sex = check_choice("sex", sex, SEXES)
-    side = check_choice("side", side, SIDES)
-    angle_range = {"low": -180.0, "high": 180.0, "unit": "deg"}
-    given = {"pelvic_tilt": pelvic_tilt_deg, "pelvic_drop": pelvic_drop_deg, "hip_flexion": hip_flexion_deg,
-             "hip_adduction": hip_adduction_deg, "hip_internal_rotation": hip_internal_rotation_deg,
-             "knee_flexion": knee_flexion_deg, "knee_abduction": knee_abduction_deg,
-             "tibial_internal_rotation": tibial_internal_rotation_deg}
-    angles = chain.sincos({k: check_number(f"{k}_deg", v, **angle_range) for k, v in given.items()})
-    height = check_number("height_m", height_m)
-    mass = check_number("mass_kg", mass_kg)
-    age = check_number("age_years", age_years)
+    unknown = set(kwargs) - set(FK_DEFAULTS)
+    if unknown:
+        raise InputError(f"{sorted(unknown)[0]} is not a forward_kinematics input; expected one of "
+                         f"{', '.join(FK_DEFAULTS)}")
+    v = {**FK_DEFAULTS, **kwargs}
+    sex = check_choice("sex", v["sex"], SEXES)
+    side = check_choice("side", v["side"], SIDES)
+    angles = chain.sincos({k: check_number(f"{k}_deg", v[f"{k}_deg"], low=-180.0, high=180.0, unit="deg")
+                           for k in chain.ANGLE_KEYS})
+    height, mass, age = (check_number(k, v[k]) for k in ("height_m", "mass_kg", "age_years"))
+    width = None if v["hip_width_mm"] is None else check_number("hip_width_mm", v["hip_width_mm"])
+    check_body(height, mass, width)
     is_female = sex == "female"
-    width = subject.default_hip_width_mm(is_female, height) if hip_width_mm is None else check_number(
-        "hip_width_mm", hip_width_mm)
+    if width is None:
+        width = subject.default_hip_width_mm(is_female, height)
     geom = subject.anthropometry(is_female, height, mass, width, age)
-    lateral = np.where(side == "right", 1.0, -1.0)
-    pts = chain.evaluate(angles, geom, lateral)
-    return {name: _stack(p) for name, p in pts.items() if name in chain.POINTS}
+    pts = chain.evaluate(angles, geom, np.where(side == "right", 1.0, -1.0))
+    return {name: _stack(pts[name]) for name in chain.POINTS}
 
 
 def pose(**kwargs):

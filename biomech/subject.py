@@ -70,6 +70,23 @@ ABDUCTOR_ARM_PER_HEIGHT = 0.031
 #: Patellar tendon moment arm about the knee (about 4-5 cm, RECALLED textbook value).
 PATELLAR_TENDON_ARM_PER_HEIGHT = 0.026
 
+# --- joint ranges -----------------------------------------------------------------
+#: Passive hip range in the frontal plane, deg: adduction about 30, abduction about 45
+#: (AAOS normal values, RECALLED). A pose never takes the hip beyond them: the feet
+#: slide instead.
+HIP_ADDUCTION_LIMIT_DEG = 30.0
+HIP_ABDUCTION_LIMIT_DEG = 45.0
+
+
+def soft_limit(x, low, high, knee=0.7):
+    """``x`` unchanged between ``knee*low`` and ``knee*high``, then bending smoothly
+    (continuous slope) toward ``low`` / ``high``, which it never passes."""
+    lo, hi = knee * low, knee * high
+    above = hi + (high - hi) * np.tanh((x - hi) / (high - hi))
+    below = lo + (low - lo) * np.tanh((x - lo) / (low - lo))
+    return np.where(x > hi, above, np.where(x < lo, below, x))
+
+
 # --- alignment -------------------------------------------------------------------
 #: Adult mechanical HKA by sex, + valgus (PMC3560206 Table 2: men -1.5, women -0.5 deg).
 ADULT_HKA_DEG = {"female": -0.5, "male": -1.5}

@@ -187,12 +187,16 @@ def test_breakdown_is_the_models_attribution(app):
 
 
 def test_invalid_combination_shows_a_message_and_keeps_working(app):
-    app.controls["height_m"].value = 0.5
+    app.set(height_m=0.5, mass_kg=5.0)
     good = app.result
     app.controls["hip_width_offset_mm"].value = -40.0  # 55 mm typical - 40 mm: below the model's 40 mm
     assert "hip_width_mm" in app.message.value and "Traceback" not in app.message.value
     assert app.result.as_dict() == good.as_dict()  # views keep the last valid state
     app.controls["hip_width_offset_mm"].value = 0.0
+    assert app.message.value == ""
+    app.controls["mass_kg"].value = 60.0  # 240 kg/m^2 at 0.5 m: a readable message again
+    assert "body-mass index" in app.message.value and app.result.as_dict() == good.as_dict()
+    app.controls["mass_kg"].value = 5.0
     assert app.message.value == ""
     app.controls["arch_collapse"].value = 0.4
     assert_matches_model(app)

@@ -200,18 +200,39 @@ def solver_outputs():
     return pairs
 
 
+#: How each joint angle is written in displayed equations.
+DISPLAY_NAMES = {tilt: "tilt", drop: "drop", hip_flex: "hip\\,flex", hip_add: "hip\\,add",
+                 hip_ir: "hip\\,rot", knee_flex: "knee\\,flex", knee_abd: "knee\\,abd",
+                 tib_ir: "tib\\,rot"}
+
+
 def display_equations():
-    """The chain's equations as sympy ``Eq`` objects, for notebooks (``display(eq)``)."""
-    R = segment_orientations()
+    """The chain's equations as unevaluated sympy ``Eq`` objects, for notebooks
+    (``display(eq)`` renders them as LaTeX).
+
+    Keys: ``pelvis``, ``femur``, ``tibia`` (orientation as a product of elementary
+    rotations), ``hip_center``, ``knee_center``, ``ankle_center`` (each position from the
+    one above it), and ``knee_center_expanded`` (the knee written out in the angles).
+    """
     pts = landmarks()
-    H, K, A = sp.symbols(r"\vec{H} \vec{K} \vec{A}")
-    Rp, Rf, Rt = sp.symbols(r"R_{pelvis} R_{femur} R_{tibia}")
+    pretty = {q: sp.Symbol(fr"\theta_{{\mathrm{{{label}}}}}", real=True) for q, label in DISPLAY_NAMES.items()}
+    pretty.update({h: sp.Symbol("h", real=True), L_f: sp.Symbol(r"L_{\mathrm{thigh}}", real=True),
+                   L_t: sp.Symbol(r"L_{\mathrm{shank}}", real=True)})
+    rot_x_, rot_y_, rot_z_ = (lambda q, f=f: f(q).xreplace(pretty) for f in (rot_x, rot_y, rot_z))
+    Rp, Rf, Rt = (sp.MatrixSymbol(name, 3, 3) for name in ("R_pelvis", "R_femur", "R_tibia"))
+    H, K, A = (sp.MatrixSymbol(name, 3, 1) for name in ("H", "K", "A"))
+
+    def product(*matrices):
+        return sp.MatMul(*matrices, evaluate=False)
+
     return {
-        "pelvis": sp.Eq(Rp, sp.UnevaluatedExpr(rot_y(-drop)) * sp.UnevaluatedExpr(rot_x(-tilt))),
-        "femur": sp.Eq(Rf, sp.Symbol(r"R_{pelvis}") * sp.UnevaluatedExpr(rot_x(hip_flex))
-                       * sp.UnevaluatedExpr(rot_y(hip_add)) * sp.UnevaluatedExpr(rot_z(hip_ir))),
-        "hip_center": sp.Eq(H, pts["hip_center"]),
-        "knee_center": sp.Eq(K, sp.Symbol(r"\vec{H}") + sp.Symbol(r"R_{femur}") * sp.Matrix([0, 0, -L_f])),
-        "ankle_center": sp.Eq(A, sp.Symbol(r"\vec{K}") + sp.Symbol(r"R_{tibia}") * sp.Matrix([0, 0, -L_t])),
-        "tibia_matrix": R["tibia"],
+        "pelvis": sp.Eq(Rp, product(rot_y_(-drop), rot_x_(-tilt)), evaluate=False),
+        "femur": sp.Eq(Rf, product(Rp, rot_x_(hip_flex), rot_y_(hip_add), rot_z_(hip_ir)), evaluate=False),
+        "tibia": sp.Eq(Rt, product(Rf, rot_x_(-knee_flex), rot_y_(-knee_abd), rot_z_(tib_ir)), evaluate=False),
+        "hip_center": sp.Eq(H, product(Rp, sp.Matrix([h, 0, 0]).xreplace(pretty)), evaluate=False),
+        "knee_center": sp.Eq(K, sp.MatAdd(H, product(Rf, sp.Matrix([0, 0, -L_f]).xreplace(pretty)),
+                                          evaluate=False), evaluate=False),
+        "ankle_center": sp.Eq(A, sp.MatAdd(K, product(Rt, sp.Matrix([0, 0, -L_t]).xreplace(pretty)),
+                                           evaluate=False), evaluate=False),
+        "knee_center_expanded": sp.Eq(K, sp.simplify(pts["knee_center"]).xreplace(pretty), evaluate=False),
     }

@@ -1,0 +1,62 @@
+"""The lessons as files: each reviewed source matches its notebook, stored outputs are
+text only (no widget state, no plotly bundle, no errors), and every lesson has the
+parts the course promises. nbval re-runs the notebooks themselves (pytest collects
+notebooks/*.ipynb) and compares the printed numbers."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jupytext
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+EXPECTED_LESSONS = ["00_start_here", "01_alignment_and_axes", "02_the_five_causes", "03_which_end_started_it",
+                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up"]
+
+
+def cell_sources(nb):
+    return [(cell.cell_type, cell.source.strip()) for cell in nb.cells]
+
+
+def test_the_course_is_complete():
+    assert [p.stem for p in LESSONS] == EXPECTED_LESSONS
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_source_and_notebook_agree(source):
+    """Editing a source without `make notebooks` leaves the notebook stale."""
+    notebook = NOTEBOOKS / f"{source.stem}.ipynb"
+    assert notebook.exists(), f"run `make notebooks` to build {notebook.name}"
+    assert cell_sources(jupytext.read(source)) == cell_sources(jupytext.read(notebook))
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_stored_outputs_are_light_text(notebook):
+    raw = notebook.read_text()
+    assert len(raw) < 200_000, f"{notebook.name} is {len(raw)} bytes: widget state or a plotly bundle was stored"
+    nb = json.loads(raw)
+    assert "widgets" not in nb["metadata"]
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            assert output["output_type"] != "error", f"{notebook.name} stores an error"
+            assert output.get("name") != "stderr" or "Traceback" not in "".join(output.get("text", ""))
+            assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {})
+        if cell["cell_type"] == "code" and "NBVAL_CHECK_OUTPUT" in "".join(cell["source"]):
+            assert cell["outputs"], f"{notebook.name}: a checked cell has no stored output to compare"
+
+
+@pytest.mark.parametrize("notebook", LESSONS, ids=lambda p: p.stem)
+def test_each_lesson_has_goals_checks_numbers_and_limits(notebook):
+    nb = jupytext.read(notebook)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown").lower()
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "learning goals" in markdown
+    assert len(re.findall(r"\b(ChoiceCheck|NumberCheck|StateCheck)\(", code)) >= 2, "at least two self-checks"
+    assert "NBVAL_CHECK_OUTPUT" in code, "key numbers are printed and checked"
+    assert "limit" in markdown and ("clinician" in markdown or "diagnos" in markdown)
+    assert "biomech" in code

@@ -83,6 +83,8 @@ def task_table(task_names):
     if names.ndim == 0:
         task = TASKS[str(names)]
         return {key: np.float64(get(task)) for key, get in fields.items()}
-    unique, inverse = np.unique(names, return_inverse=True)
-    inverse = inverse.reshape(names.shape)
-    return {key: np.array([get(TASKS[str(u)]) for u in unique])[inverse] for key, get in fields.items()}
+    # Task index of every row by one comparison per task (no sort of the text column).
+    index = np.zeros(names.shape, dtype=np.intp)
+    for i, name in enumerate(TASK_NAMES[1:], start=1):
+        index[names == name] = i
+    return {key: np.array([get(TASKS[name]) for name in TASK_NAMES])[index] for key, get in fields.items()}

@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Set once tools/install_browser.sh has found or installed Chromium (browser tests).
+BROWSER_STAMP := $(VENV)/.browser-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8888
 # Jupyter refuses to run as root without this flag (containers, CI).
@@ -17,12 +19,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Chromium for tests/browser: the system package (apt on Debian/Ubuntu), never
+# `playwright install`. Order-only on $(STAMP) so that the stamp lands in an existing .venv.
+$(BROWSER_STAMP): tools/install_browser.sh | $(STAMP)
+	bash tools/install_browser.sh
+	touch $(BROWSER_STAMP)
+
 ## Open JupyterLab on the start notebook (loopback only, token authentication).
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ip=$(HOST) --port=$(PORT) --LabApp.news_url=None $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
-## Run every test (model, notebooks).
-test: $(STAMP)
+## Run every test (model, notebooks, real-browser tests in tests/browser).
+test: $(STAMP) $(BROWSER_STAMP)
 	$(PY) -m pytest
 
 ## Re-execute the notebooks and store their outputs (run after changing the model).

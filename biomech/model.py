@@ -419,7 +419,11 @@ def forward_kinematics(**kwargs):
         width = subject.default_hip_width_mm(is_female, height)
     geom = subject.anthropometry(is_female, height, mass, width, age)
     pts = chain.evaluate(angles, geom, np.where(side == "right", 1.0, -1.0))
-    return {name: _stack(pts[name]) for name in chain.POINTS}
+    # Every point gets the shape of the inputs together, even one that does not depend
+    # on the input that varies (the hip centre does not move with knee flexion).
+    shape = np.broadcast_shapes(*(np.shape(v[k]) for k in FK_DEFAULTS if v[k] is not None
+                                  and not isinstance(v[k], str)), np.shape(sex), np.shape(side))
+    return {name: _stack(tuple(np.broadcast_to(c, shape) for c in pts[name])) for name in chain.POINTS}
 
 
 def pose(**kwargs):

@@ -94,6 +94,13 @@ class Explorer(widgets.VBox):
         return self._pose
 
     @property
+    def contributions(self):
+        """Each cause's share of the breakdown measures, as shown in the "why" chart
+        (see :func:`biomech.attribution.cause_contributions`)."""
+        self._flush()
+        return self._contributions
+
+    @property
     def inputs(self):
         """The :func:`biomech.simulate` keywords of the current state."""
         return ctl.model_inputs(self._ui)

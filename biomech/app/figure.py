@@ -1,4 +1,5 @@
-"""A plotly FigureWidget whose first view always shows the current figure.
+"""A plotly FigureWidget whose first view always shows the current figure, and whose
+front-end code reaches the browser once per page, not once per figure.
 
 plotly 7 sends Python-side changes to a displayed FigureWidget as one-off messages and
 keeps its synced state (``_widget_data``, ``_widget_layout``) at the values it had when
@@ -19,11 +20,16 @@ sys.modules.setdefault("rfc3987_syntax", None)
 
 import plotly.graph_objects as go  # noqa: E402
 
+from .assets import widget_esm  # noqa: E402
+
 _SYNCED_FIGURE_STATE = ("_widget_data", "_widget_layout")
 
 
 class LiveFigure(go.FigureWidget):
-    """FigureWidget that serves its current data and layout to every new view."""
+    """FigureWidget that serves its current data and layout to every new view, and
+    loads plotly's front-end code once per page (see :mod:`biomech.app.assets`)."""
+
+    _esm = widget_esm()
 
     def get_state(self, key=None, drop_defaults=False):
         keys = _SYNCED_FIGURE_STATE if key is None else ([key] if isinstance(key, str) else key)

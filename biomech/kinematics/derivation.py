@@ -234,5 +234,5 @@ def display_equations():
                                           evaluate=False), evaluate=False),
         "ankle_center": sp.Eq(A, sp.MatAdd(K, product(Rt, sp.Matrix([0, 0, -L_t]).xreplace(pretty)),
                                            evaluate=False), evaluate=False),
-        "knee_center_expanded": sp.Eq(K, sp.simplify(pts["knee_center"]).xreplace(pretty), evaluate=False),
+        "knee_center_expanded": sp.Eq(K, pts["knee_center"].xreplace(pretty), evaluate=False),
     }

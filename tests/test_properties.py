@@ -264,6 +264,16 @@ def check_mirror(table):
         np.testing.assert_allclose(left[name], right[name], rtol=1e-12, atol=1e-9, err_msg=name)
 
 
+def assert_rows_match_simulate(table):
+    """simulate_many(table) row i equals simulate(row i) (rtol 1e-9, atol 1e-9)."""
+    out = biomech.simulate_many(table)
+    for i, row in enumerate(_rows(table)):
+        r = biomech.simulate(**row).as_dict()
+        for name in OUTPUT_NAMES:
+            np.testing.assert_allclose(out[name][i], r[name], rtol=1e-9, atol=1e-9,
+                                       err_msg=f"{name}, row {i}: {_describe(table, i)}")
+
+
 # --- hypothesis -----------------------------------------------------------------------------
 
 @_settings(80)
@@ -333,25 +343,15 @@ def test_simulate_many_equals_simulate_row_by_row(seed, edge_rows):
     table = _fill_defaults(edge_rows)
     uniform = random_table(45, seed)
     table = {k: np.concatenate([np.asarray(uniform[k]), np.asarray(table[k])]) for k in uniform}
-    out = biomech.simulate_many(table)
     assert len(set(table["task"])) > 1
-    for i, row in enumerate(_rows(table)):
-        r = biomech.simulate(**row).as_dict()
-        for name in OUTPUT_NAMES:
-            np.testing.assert_allclose(out[name][i], r[name], rtol=1e-9, atol=1e-9,
-                                       err_msg=f"{name}, row {i}: {_describe(table, i)}")
+    assert_rows_match_simulate(table)
 
 
 @_settings(12)
 @given(tables(max_rows=4))
 def test_simulate_many_with_none_columns_equals_simulate(table):
     """Rows with None (default) columns: simulate_many and simulate agree too."""
-    out = biomech.simulate_many(table)
-    for i, row in enumerate(_rows(table)):
-        r = biomech.simulate(**row).as_dict()
-        for name in OUTPUT_NAMES:
-            np.testing.assert_allclose(out[name][i], r[name], rtol=1e-9, atol=1e-9,
-                                       err_msg=f"{name}, row {i}: {_describe(table, i)}")
+    assert_rows_match_simulate(table)
 
 
 # --- seeded bulk sweeps (deterministic, many rows through simulate_many) ----------------------

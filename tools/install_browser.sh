@@ -20,12 +20,21 @@ if [ -n "${CHROMIUM:-}" ]; then
     exit 1
 fi
 
-for candidate in /usr/lib/chromium/chromium /usr/bin/chromium; do
-    if [ -f "$candidate" ] && [ -x "$candidate" ]; then
-        echo "install_browser: Chromium found at $candidate; nothing to do."
-        exit 0
-    fi
-done
+# Prints the system Chromium's path and succeeds, or fails quietly.
+find_chromium() {
+    for candidate in /usr/lib/chromium/chromium /usr/bin/chromium; do
+        if [ -f "$candidate" ] && [ -x "$candidate" ]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+if found=$(find_chromium); then
+    echo "install_browser: Chromium found at $found; nothing to do."
+    exit 0
+fi
 
 if command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" -eq 0 ]; then
@@ -46,12 +55,10 @@ if command -v apt-get >/dev/null 2>&1; then
         echo "  set CHROMIUM to its executable (e.g. a Google Chrome or Chromium .deb)." >&2
         exit 1
     fi
-    for candidate in /usr/lib/chromium/chromium /usr/bin/chromium; do
-        if [ -f "$candidate" ] && [ -x "$candidate" ]; then
-            echo "install_browser: Chromium installed at $candidate."
-            exit 0
-        fi
-    done
+    if found=$(find_chromium); then
+        echo "install_browser: Chromium installed at $found."
+        exit 0
+    fi
     echo "install_browser: apt-get finished but no Chromium executable was found." >&2
     exit 1
 fi

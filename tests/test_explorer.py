@@ -241,3 +241,26 @@ def test_new_view_gets_the_current_figure_not_the_construction_state(app):
     np.testing.assert_allclose(joints["x"], joint_positions(app.fig3d)[:, 0])
     shift_label = app.figx.get_state()["_widget_layout"]["annotations"][1]["text"]
     assert f"{abs(app.result.load_axis_shift_mm):.0f} mm" in shift_label
+
+
+def test_every_figure_sends_its_data_to_a_view_that_is_opening(monkeypatch):
+    """Regression: the front view and the breakdown once reached JupyterLab with no
+    traces, because refreshing one synced key (_widget_layout) also refreshed the other
+    (_widget_data) and plotly's own assignment of it then sent nothing. Record the
+    messages a new figure sends to the front end and check its data is among them."""
+    import comm
+    from comm.base_comm import BaseComm
+
+    sent = []
+
+    class Recorder(BaseComm):
+        def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+            sent.append(data or {})
+
+    monkeypatch.setattr(comm, "create_comm", lambda **kwargs: Recorder(**kwargs))
+    app = explorer(task="single_leg_squat")
+    for name, fig in app.figures.items():
+        sent.clear()
+        fresh = type(fig)(fig.to_dict())
+        traces = [len(m["state"]["_widget_data"]) for m in sent if "_widget_data" in m.get("state", {})]
+        assert traces and traces[-1] == len(fresh.data), f"{name}: {len(fresh.data)} traces, sent {traces}"

@@ -41,7 +41,10 @@ def test_stored_outputs_are_light_text(notebook):
     assert len(raw) < 200_000, f"{notebook.name} is {len(raw)} bytes: widget state or a plotly bundle was stored"
     nb = json.loads(raw)
     assert "widgets" not in nb["metadata"]
-    for cell in nb["cells"]:
+    for number, cell in enumerate(nb["cells"]):
+        # Deterministic files: ids by position and no run timestamps (tools/execute_notebooks.py).
+        assert cell["id"] == f"{notebook.stem[:40]}-{number:03d}", cell["id"]
+        assert "execution" not in cell.get("metadata", {})
         for output in cell.get("outputs", []):
             assert output["output_type"] != "error", f"{notebook.name} stores an error"
             assert output.get("name") != "stderr" or "Traceback" not in "".join(output.get("text", ""))

@@ -38,10 +38,12 @@ def build(source: Path) -> float:
     nb.metadata["language_info"] = {"name": "python"}
     start = time.perf_counter()
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}},
-                   store_widget_state=False).execute()
+                   store_widget_state=False, record_timing=False).execute()
     elapsed = time.perf_counter() - start
     nb.metadata.pop("widgets", None)
-    for cell in nb.cells:
+    for number, cell in enumerate(nb.cells):
+        # Same input, same file: ids by position, not random (a rebuild diffs cleanly).
+        cell.id = f"{source.stem[:40]}-{number:03d}"
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if keep_output(o)]
     jupytext.write(nb, NOTEBOOKS / f"{source.stem}.ipynb")

@@ -171,7 +171,7 @@ class Explorer(widgets.VBox):
         self.readouts = widgets.HTML(readouts.table_html(self._pose["result"]))
         self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"]))
         self.message = widgets.HTML("")
-        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-4px 0 4px 156px", width="330px"))
+        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="310px"))
                        for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg",)}
         self.preset = widgets.Dropdown(options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
                                        description="Preset", style=ctl.SLIDER_STYLE, layout=ctl.WIDE)
@@ -204,7 +204,7 @@ class Explorer(widgets.VBox):
             + self._group("Causes", ctl.CAUSE_CONTROLS)
             + self._group("Person", ctl.PERSON_CONTROLS),
             layout=widgets.Layout(flex="0 0 345px", padding="0 8px 0 0"))
-        figure_box = widgets.Layout(flex="1 1 380px", min_width="340px")
+        figure_box = widgets.Layout(flex="0 0 auto")
         self.fig3d.layout.autosize = True
         views = widgets.VBox([
             widgets.HBox([widgets.Box([self.fig3d], layout=figure_box), widgets.Box([self.figx], layout=figure_box)],
@@ -291,7 +291,8 @@ class Explorer(widgets.VBox):
 
     def _update_labels(self):
         for name, label in self.labels.items():
-            label.value = f"<span style='font-size:11px; color:#555'>{ctl.clinical_text(name, self._ui)}</span>"
+            label.value = (f"<div style='font-size:11px; line-height:1.3; color:#555; white-space:normal'>"
+                           f"{ctl.clinical_text(name, self._ui)}</div>")
         note = PRESETS[self.preset.value].note if getattr(self, "preset", None) and self.preset.value else ""
         if getattr(self, "preset_note", None) is not None:
             self.preset_note.value = f"<span style='font-size:11px; color:#555'>{note}</span>"
@@ -333,18 +334,19 @@ class Explorer(widgets.VBox):
         self.renders += 1
         p, ghost = self._pose, self._ghost
         ghost_result = None if ghost is None else ghost["result"]
-        height_mm = p["result"].inputs["height_m"] * 1000.0
-        scene = limb3d.scene(height_mm)
-        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
-                                                      for axis in ("xaxis", "yaxis", "zaxis")})
+        # The browser redraws in the order the updates arrive: cheap text first, then the
+        # front view, then the 3-D view (WebGL, the slowest), then the breakdown.
+        self.readouts.value = readouts.table_html(p["result"], ghost_result)
+        self.load_bar.value = readouts.load_bar_html(p["result"])
+        self._update_labels()
         x_layout = xray.layout(p)
         apply(self.figx, xray.dynamic(p, ghost), {
             "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
             "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
+        scene = limb3d.scene(p["result"].inputs["height_m"] * 1000.0)
+        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
+                                                      for axis in ("xaxis", "yaxis", "zaxis")})
         self._draw_breakdown()
-        self.readouts.value = readouts.table_html(p["result"], ghost_result)
-        self.load_bar.value = readouts.load_bar_html(p["result"])
-        self._update_labels()
 
     def _draw_breakdown(self, relayout=False):
         layout = breakdown.layout(self._breakdown_measure) if relayout else None

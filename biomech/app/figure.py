@@ -33,11 +33,16 @@ class LiveFigure(go.FigureWidget):
 
     def get_state(self, key=None, drop_defaults=False):
         keys = _SYNCED_FIGURE_STATE if key is None else ([key] if isinstance(key, str) else key)
-        if "_data_objs" in self.__dict__ and any(k in _SYNCED_FIGURE_STATE for k in keys):
+        if "_data_objs" in self.__dict__:
             # Written straight into the trait storage: the value a new view receives is
-            # current, and no message goes to views that are already up to date.
-            self._trait_values["_widget_data"] = deepcopy(self._data)
-            self._trait_values["_widget_layout"] = deepcopy(self._layout_obj._props)
+            # current, and no message goes to views that are already up to date. Only the
+            # keys asked for: refreshing _widget_data while plotly sends _widget_layout
+            # would make plotly's own _widget_data assignment that follows look like no
+            # change, and the data would never reach a view that is opening.
+            if "_widget_data" in keys:
+                self._trait_values["_widget_data"] = deepcopy(self._data)
+            if "_widget_layout" in keys:
+                self._trait_values["_widget_layout"] = deepcopy(self._layout_obj._props)
         return super().get_state(key=key, drop_defaults=drop_defaults)
 
 

@@ -43,6 +43,7 @@ def layout(measure):
         "xaxis": {"tickangle": -25, "fixedrange": True},
         "margin": {"l": 50, "r": 10, "t": 56, "b": 80},
         "height": 330,
+        "width": 440,
         "showlegend": False,
         "font": {"family": style.FONT},
         "plot_bgcolor": "#fbfbfb",

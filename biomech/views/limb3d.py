@@ -107,12 +107,13 @@ def scene(height_mm):
     """Scene axes fixed to the person's size, so moving a slider never rescales the view."""
     half = 0.30 * height_mm
     top = 0.62 * height_mm
+    # Grid only: tick labels crowd a small 3-D view, and the frame is stated in the header.
     axis = {"showbackground": False, "showspikes": False, "zeroline": False, "gridcolor": "#eeeeee",
-            "ticksuffix": " mm"}
+            "showticklabels": False, "title": {"text": ""}}
     return {
-        "xaxis": {**axis, "range": [-half, half], "title": {"text": "x: person's right (mm)"}},
-        "yaxis": {**axis, "range": [-half, half], "title": {"text": "y: forward (mm)"}},
-        "zaxis": {**axis, "range": [0.0, top], "title": {"text": "z: up (mm)"}},
+        "xaxis": {**axis, "range": [-half, half]},
+        "yaxis": {**axis, "range": [-half, half]},
+        "zaxis": {**axis, "range": [0.0, top]},
         "aspectmode": "manual",
         "aspectratio": {"x": 2 * half / top, "y": 2 * half / top, "z": 1.0},
     }
@@ -131,7 +132,8 @@ def layout(height_mm):
         "scene": {**scene(height_mm), "camera": FRONT_CAMERA},
         "uirevision": "keep-camera",
         "margin": {"l": 0, "r": 0, "t": 36, "b": 0},
-        "height": 480,
+        "height": 500,
+        "width": 460,
         "legend": {"orientation": "h", "y": 0.0, "x": 0.0, "font": {"size": 11}},
         "font": {"family": style.FONT},
         "paper_bgcolor": "white",

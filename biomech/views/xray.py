@@ -100,26 +100,26 @@ def dynamic(pose, ghost=None):
 
 
 def annotations(pose):
-    """Labels drawn on the view: angle, shift, and the R / L radiograph markers."""
+    """Labels drawn on the view: angle and shift beside the measured knee (on the outer
+    edge of the picture, the measured leg's side), and the R / L radiograph markers."""
     result = pose["result"]
-    leg = pose[pose["stance_side"]]
-    knee = leg["knee_center"]
+    knee = pose[pose["stance_side"]]["knee_center"]
     height_mm = result.inputs["height_m"] * 1000.0
-    lateral = 1.0 if pose["stance_side"] == "right" else -1.0
-    # Labels sit outside the measured leg: on the viewer's left for a right leg.
-    label_x = knee[0] + lateral * 0.07 * height_mm
-    anchor = "right" if lateral > 0 else "left"
+    # The person's right is on the viewer's left: a right leg's labels go on the left edge.
+    right = pose["stance_side"] == "right"
+    edge = {"xref": "x domain", "x": 0.02 if right else 0.98, "xanchor": "left" if right else "right",
+            "align": "left" if right else "right", "showarrow": False, "bgcolor": "rgba(0, 0, 0, 0.55)",
+            "borderpad": 3}
     shift = result.load_axis_shift_mm
     where = "lateral" if shift > 0 else "medial"
     top = 0.60 * height_mm
     half = 0.30 * height_mm
     return [
-        {"x": label_x, "y": knee[2] + 0.03 * height_mm, "text": f"HKA {style.signed(result.hka_deg, '°')} "
-         f"<i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>", "showarrow": False, "xanchor": anchor,
+        {**edge, "y": knee[2] + 0.04 * height_mm, "text": f"HKA {style.signed(result.hka_deg, '°')} "
+         f"<i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>",
          "font": {"size": 13, "color": style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT}},
-        {"x": label_x, "y": knee[2] - 0.03 * height_mm,
-         "text": f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)", "showarrow": False,
-         "xanchor": anchor, "align": anchor,
+        {**edge, "y": knee[2] - 0.04 * height_mm,
+         "text": f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)",
          "font": {"size": 12, "color": style.LOAD_LINE}},
         {"x": half * 0.92, "y": top, "text": "<b>R</b>", "showarrow": False,
          "font": {"size": 18, "color": style.XRAY_TEXT}},
@@ -135,15 +135,16 @@ def layout(pose):
     return {
         "title": {"text": f"Front view ({pose['stance_side']} leg measured; + = valgus)", "font": {"size": 14}},
         "xaxis": {"range": [half, -half], "title": {"text": "person's right  ←  x (mm)  →  person's left"},
-                  "zeroline": False, "gridcolor": style.XRAY_GRID, "fixedrange": True},
+                  "zeroline": False, "gridcolor": style.XRAY_GRID, "fixedrange": True, "constrain": "domain"},
         "yaxis": {"range": [-0.02 * height_mm, 0.62 * height_mm], "title": {"text": "height above floor (mm)"},
                   "scaleanchor": "x", "scaleratio": 1, "gridcolor": style.XRAY_GRID, "zeroline": False,
-                  "fixedrange": True},
+                  "fixedrange": True, "constrain": "domain"},
         "annotations": annotations(pose),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.18, "font": {"size": 10}},
         "margin": {"l": 60, "r": 10, "t": 36, "b": 40},
-        "height": 520,
+        "height": 560,
+        "width": 460,
         "plot_bgcolor": style.XRAY_BACKGROUND,
         "font": {"family": style.FONT},
     }

@@ -55,7 +55,7 @@ for name in ("hka_deg", "fppa_deg", "load_axis_shift_mm", "wbl_ratio_pct", "medi
 # (normal), amber (borderline) or red (outside the published range), and a "why" chart that splits
 # the change from a typical person into the share of each cause.
 #
-# **Try it.** Choose the task *Single-leg squat*, then drag *Arch collapse (flat foot)* to the right.
+# **Try it.** Choose the task *Single-leg squat*, then drag *Arch collapse* (a flattening arch, a flat foot) to the right.
 # Watch the knee in both views.
 
 # %%

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from html import escape
 
 import ipywidgets as widgets
@@ -48,7 +49,12 @@ HEADER = f"""
 """
 
 
-def _running_loop():
+def _kernel_loop():
+    """The event loop of a running Jupyter kernel, or None (scripts, tests, other hosts
+    with a loop of their own, where the explorer redraws at once)."""
+    kernel = sys.modules.get("ipykernel.kernelbase")
+    if kernel is None or not kernel.Kernel.initialized():
+        return None
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
@@ -310,7 +316,7 @@ class Explorer(widgets.VBox):
     def _request_render(self):
         """Redraw now, or - inside a running kernel - once the pending changes are in."""
         self._dirty = True
-        loop = _running_loop()
+        loop = _kernel_loop()
         if loop is None:
             self._flush()
         elif not self._scheduled:

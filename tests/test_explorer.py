@@ -239,8 +239,8 @@ def test_new_view_gets_the_current_figure_not_the_construction_state(app):
     state = app.fig3d.get_state()
     joints = state["_widget_data"][limb3d.TRACE_NAMES.index("joint centres")]
     np.testing.assert_allclose(joints["x"], joint_positions(app.fig3d)[:, 0])
-    shift_label = app.figx.get_state()["_widget_layout"]["annotations"][1]["text"]
-    assert f"{abs(app.result.load_axis_shift_mm):.0f} mm" in shift_label
+    labels = app.figx.get_state()["_widget_data"][xray.TRACE_NAMES.index("labels")]["text"]
+    assert f"{abs(app.result.load_axis_shift_mm):.0f} mm" in labels[1]
 
 
 def test_every_figure_sends_its_data_to_a_view_that_is_opening(monkeypatch):

@@ -174,8 +174,8 @@ class Explorer(widgets.VBox):
         self.fig3d = LiveFigure(limb3d.figure(self._pose))
         self.figx = LiveFigure(xray.figure(self._pose))
         self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure))
-        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"]))
-        self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"]))
+        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"], with_css=False))
+        self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"], with_css=False))
         self.message = widgets.HTML("")
         self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="310px"))
                        for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg",)}
@@ -221,7 +221,9 @@ class Explorer(widgets.VBox):
                           widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(flex="1 1 380px"))],
                          layout=widgets.Layout(flex_flow="row wrap")),
         ], layout=widgets.Layout(flex="1 1 600px", min_width="0"))
-        return [widgets.HTML(HEADER), widgets.HBox([panel, views], layout=widgets.Layout(flex_flow="row wrap"))]
+        # The readouts' style sheet, sent once: inside each update it would restyle the page.
+        return [widgets.HTML(HEADER + readouts.CSS),
+                widgets.HBox([panel, views], layout=widgets.Layout(flex_flow="row wrap"))]
 
     # ------------------------------------------------------------------- events
     def _on_control(self, change):
@@ -340,15 +342,16 @@ class Explorer(widgets.VBox):
         self.renders += 1
         p, ghost = self._pose, self._ghost
         ghost_result = None if ghost is None else ghost["result"]
-        # The browser redraws in the order the updates arrive: cheap text first, then the
-        # front view, then the 3-D view (WebGL, the slowest), then the breakdown.
-        self.readouts.value = readouts.table_html(p["result"], ghost_result)
-        self.load_bar.value = readouts.load_bar_html(p["result"])
-        self._update_labels()
+        # The browser redraws in the order the updates arrive: the front view first (the
+        # picture a lesson points at), then the text, then the 3-D view (WebGL, the
+        # slowest), then the breakdown.
         x_layout = xray.layout(p)
         apply(self.figx, xray.dynamic(p, ghost), {
             "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
             "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
+        self.readouts.value = readouts.table_html(p["result"], ghost_result, with_css=False)
+        self.load_bar.value = readouts.load_bar_html(p["result"], with_css=False)
+        self._update_labels()
         scene = limb3d.scene(p["result"].inputs["height_m"] * 1000.0)
         apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
                                                       for axis in ("xaxis", "yaxis", "zaxis")})

@@ -81,15 +81,16 @@ CSS = """
 """ % {"font": style.FONT}
 
 
-def table_html(result, ghost=None):
+def table_html(result, ghost=None, with_css=True):
     """The readout table of a :class:`biomech.Result` (with a frozen comparison column
-    when ``ghost`` is another Result)."""
+    when ``ghost`` is another Result). ``with_css=False`` leaves out the style sheet,
+    for a page that shows :data:`CSS` once (re-sending it restyles the whole page)."""
     inputs = result.inputs
     head = "<tr><th>Measure</th><th style='text-align:right'>Now</th>"
     if ghost is not None:
         head += "<th style='text-align:right'>Frozen</th><th style='text-align:right'>Change</th>"
     head += "<th>Normal</th><th>Verdict</th><th>Sign convention</th></tr>"
-    rows = [CSS, "<table class='bm-readouts'>"]
+    rows = [CSS if with_css else "", "<table class='bm-readouts'>"]
     for title, entries in GROUPS:
         rows.append(f"<tr><th colspan='{7 if ghost is not None else 5}'>{title}</th></tr>")
         rows.append(head)
@@ -115,7 +116,7 @@ def table_html(result, ghost=None):
     return "".join(rows)
 
 
-def load_bar_html(result):
+def load_bar_html(result, with_css=True):
     """Medial (inner) vs lateral (outer) share of the knee's contact force as a bar."""
     medial = 100.0 * result.medial_load_fraction
     lateral = 100.0 - medial
@@ -125,7 +126,7 @@ def load_bar_html(result):
             "borderline": "just outside the published 60-80 % medial",
             "outside": "outside the published 60-80 % medial"}[verdict]
     return (
-        f"{CSS}<div style='font-family:{style.FONT}; font-size:12.5px; margin:4px 0'>"
+        f"{CSS if with_css else ''}<div style='font-family:{style.FONT}; font-size:12.5px; margin:4px 0'>"
         f"<b>Knee load</b> {force:.2f} × body weight, shared between the compartments "
         f"<span class='bm-muted'>({note})</span></div>"
         f"<div class='bm-bar' data-medial-pct='{medial:.1f}'>"

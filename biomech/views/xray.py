@@ -34,6 +34,10 @@ STATIC = [
      "line": {"width": 2}},
     {"type": "scatter", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
      "marker": {"size": 7, "color": "#f4d03f", "line": {"color": "#333", "width": 1}}},
+    # Angle and shift written beside the knee. A text trace, not layout annotations, so a
+    # slider move restyles data only and the browser skips a full relayout.
+    {"type": "scatter", "name": "labels", "mode": "text", "hoverinfo": "skip", "showlegend": False,
+     "textfont": {"size": 13}},
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
 
@@ -96,36 +100,35 @@ def dynamic(pose, ghost=None):
          "text": [f"load-axis shift {style.signed(shift, 'mm')}"] * len(ox)},
         {"x": rx, "y": rz, "line.color": angle_colour},
         {"x": jx, "y": jz, "text": [f"{s} {k} centre" for s in ("right", "left") for k in ("hip", "knee", "ankle")]},
+        labels(pose),
     ]
 
 
-def annotations(pose):
-    """Labels drawn on the view: angle and shift beside the measured knee (on the outer
-    edge of the picture, the measured leg's side), and the R / L radiograph markers."""
+def labels(pose):
+    """The labels trace: HKA and load-axis shift at the edge of the view on the measured
+    leg's side (the person's right is on the viewer's left)."""
     result = pose["result"]
     knee = pose[pose["stance_side"]]["knee_center"]
     height_mm = result.inputs["height_m"] * 1000.0
-    # The person's right is on the viewer's left: a right leg's labels go on the left edge.
     right = pose["stance_side"] == "right"
-    edge = {"xref": "x domain", "x": 0.02 if right else 0.98, "xanchor": "left" if right else "right",
-            "align": "left" if right else "right", "showarrow": False, "bgcolor": "rgba(0, 0, 0, 0.55)",
-            "borderpad": 3}
+    x = (1.0 if right else -1.0) * 0.29 * height_mm
     shift = result.load_axis_shift_mm
     where = "lateral" if shift > 0 else "medial"
-    top = 0.60 * height_mm
-    half = 0.30 * height_mm
-    return [
-        {**edge, "y": knee[2] + 0.04 * height_mm, "text": f"HKA {style.signed(result.hka_deg, '°')} "
-         f"<i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>",
-         "font": {"size": 13, "color": style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT}},
-        {**edge, "y": knee[2] - 0.04 * height_mm,
-         "text": f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)",
-         "font": {"size": 12, "color": style.LOAD_LINE}},
-        {"x": half * 0.92, "y": top, "text": "<b>R</b>", "showarrow": False,
-         "font": {"size": 18, "color": style.XRAY_TEXT}},
-        {"x": -half * 0.92, "y": top, "text": "<b>L</b>", "showarrow": False,
-         "font": {"size": 18, "color": style.XRAY_TEXT}},
-    ]
+    return {
+        "x": [x, x], "y": [knee[2] + 0.05 * height_mm, knee[2] - 0.05 * height_mm],
+        "text": [f"HKA {style.signed(result.hka_deg, '°')} <i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>",
+                 f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)"],
+        "textposition": "middle right" if right else "middle left",
+        "textfont.color": [style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT, style.LOAD_LINE],
+    }
+
+
+def annotations(pose):
+    """The R / L radiograph markers (they move only with the person's height)."""
+    height_mm = pose["result"].inputs["height_m"] * 1000.0
+    top, half = 0.60 * height_mm, 0.30 * height_mm
+    return [{"x": sign * half * 0.92, "y": top, "text": f"<b>{letter}</b>", "showarrow": False,
+             "font": {"size": 18, "color": style.XRAY_TEXT}} for sign, letter in ((1.0, "R"), (-1.0, "L"))]
 
 
 def layout(pose):

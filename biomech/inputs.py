@@ -7,7 +7,6 @@ naming the argument, the value, the allowed range and the unit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from numbers import Real
 
 import numpy as np
 

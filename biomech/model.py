@@ -178,7 +178,6 @@ def _seated_alignment(mask, num, geom, dev, trig, lat):
     """
     geom = {k: _take(v, mask) if k != "ama_sincos" else v for k, v in geom.items()}
     dev = {k: _take(v, mask) for k, v in dev.items()}
-    tilt = _take(num["pelvic_tilt_deg"], mask)
     trig = {k: tuple(_take(v, mask) for v in sc) for k, sc in trig.items()}
     stand = dict(trig, pelvic_drop=chain.ZERO, hip_flexion=trig["pelvic_tilt"], knee_flexion=chain.ZERO)
     cop = TASKS["stand"].cop_half_width_per_height * geom["height_mm"]

@@ -5,7 +5,6 @@ Each function takes the sine and cosine of every chain angle and the segment len
 returns a tuple of arrays in the order of its ``*_OUTPUTS`` list. No trigonometric
 function is called here: the caller computes each sine and cosine once per pose.
 """
-import numpy
 
 ARGUMENTS = ('sin_pelvic_tilt', 'cos_pelvic_tilt', 'sin_pelvic_drop', 'cos_pelvic_drop', 'sin_hip_flexion', 'cos_hip_flexion', 'sin_hip_adduction', 'cos_hip_adduction', 'sin_hip_internal_rotation', 'cos_hip_internal_rotation', 'sin_knee_flexion', 'cos_knee_flexion', 'sin_knee_abduction', 'cos_knee_abduction', 'sin_tibial_internal_rotation', 'cos_tibial_internal_rotation', 'sin_ama', 'cos_ama', 'hip_half_mm', 'thigh_mm', 'shank_mm', 'asis_half_mm', 'asis_ap_mm', 'asis_up_mm', 'patella_ap_mm', 'tubercle_lat_mm', 'tubercle_ap_mm', 'tubercle_down_mm')
 

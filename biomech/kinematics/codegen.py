@@ -26,7 +26,6 @@ Each function takes the sine and cosine of every chain angle and the segment len
 returns a tuple of arrays in the order of its ``*_OUTPUTS`` list. No trigonometric
 function is called here: the caller computes each sine and cosine once per pose.
 """
-import numpy
 
 ARGUMENTS = {arguments!r}
 '''

@@ -22,6 +22,8 @@ from playwright.sync_api import Locator, Page
 
 from biomech.views import style
 
+from .helpers import wait_until_page_idle
+
 EXPLORER = ".bm-explorer"
 TITLE_3D = "3-D view"
 TITLE_FRONT = "Front view"
@@ -230,6 +232,17 @@ def wait_until_drawn(explorer: Locator, timeout_s: float = 90.0) -> Shown:
             assert ready, f"the explorer's figures were not drawn within {timeout_s:.0f} s:\n{shown.describe()}"
             return shown
         time.sleep(0.1)
+
+
+def show_explorer(page: Page, screenshot, step: str) -> tuple[Locator, Shown]:
+    """The page's explorer once drawn and every widget front end has settled, scrolled
+    into view and photographed as ``step``; returns it with what it first shows."""
+    explorer = explorer_in(page)
+    drawn = wait_until_drawn(explorer)
+    wait_until_page_idle(page)  # widget front ends finish drawing (and report their errors)
+    scroll_to(explorer)
+    screenshot(page, step)
+    return explorer, drawn
 
 
 def wait_for_state(explorer: Locator, expected: Expected, timeout_s: float = 20.0) -> tuple[Shown, list[str]]:

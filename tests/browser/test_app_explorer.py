@@ -15,8 +15,8 @@ import pytest
 import biomech
 from biomech.views import style
 
-from .explorer_view import (assert_clean, differences, expected_from_pose, explorer_in, mismatch_message,
-                            press_on_slider, read_shown, scroll_to, wait_for_state, wait_until_drawn)
+from .explorer_view import (show_explorer, assert_clean, differences, expected_from_pose, mismatch_message,
+                            press_on_slider, read_shown, scroll_to, wait_for_state)
 from .helpers import collect_error_outputs, open_voila_page, wait_until_page_idle
 
 pytestmark = pytest.mark.browser
@@ -31,11 +31,7 @@ def test_app_first_view_and_keyboard_update(voila_server, new_page, screenshot):
     recorded = new_page()
     page = recorded.page
     open_voila_page(page, voila)
-    explorer = explorer_in(page)
-    wait_until_drawn(explorer)
-    wait_until_page_idle(page)
-    scroll_to(explorer)
-    screenshot(page, "first-view")
+    explorer, _ = show_explorer(page, screenshot, "first-view")
 
     # The first view, read once (the kernel is idle: nothing else is on its way).
     first = read_shown(explorer)

@@ -26,11 +26,11 @@ import pytest
 
 import biomech
 
-from .explorer_view import (TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
+from .explorer_view import (show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
                             mismatch_message, press_on_slider, read_shown, scroll_to, wait_for_state,
                             wait_until_drawn)
 from .helpers import (cell_prompts, collect_error_outputs, open_lab_notebook, open_voila_page, run_all_cells,
-                      wait_for_kernel_idle, wait_until_page_idle)
+                      wait_for_kernel_idle)
 from .servers import REPO_ROOT, http_get
 
 pytestmark = pytest.mark.browser
@@ -65,11 +65,7 @@ def test_voila_first_view_shows_the_state_changed_before_display(voila_server, n
     recorded = new_page()
     page = recorded.page
     open_voila_page(page, voila)
-    explorer = explorer_in(page)
-    wait_until_drawn(explorer)
-    wait_until_page_idle(page)
-    scroll_to(explorer)
-    screenshot(page, "first-view")
+    explorer, _ = show_explorer(page, screenshot, "first-view")
 
     changed, construction = changed_and_construction()
     assert_first_view(explorer, changed, construction)
@@ -84,11 +80,7 @@ def test_lab_shows_the_state_changed_before_display(lab_server, new_page, screen
     open_lab_notebook(page, lab_server, CHANGED_BEFORE_DISPLAY.name,
                       folder=TEST_NOTEBOOKS.relative_to(REPO_ROOT).as_posix())
     run_all_cells(page)
-    explorer = explorer_in(page)
-    wait_until_drawn(explorer)
-    wait_until_page_idle(page)
-    scroll_to(explorer)
-    screenshot(page, "ran")
+    explorer, _ = show_explorer(page, screenshot, "ran")
 
     changed, construction = changed_and_construction()
     assert_first_view(explorer, changed, construction)
@@ -160,11 +152,7 @@ def test_lab_reload_redraws_the_current_state_from_the_kernel(lab_server, new_pa
     page.reload()
     page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible")
     wait_for_kernel_idle(page)
-    explorer = explorer_in(page)
-    wait_until_drawn(explorer)
-    wait_until_page_idle(page)
-    scroll_to(explorer)
-    screenshot(page, "after-reload")
+    explorer, _ = show_explorer(page, screenshot, "after-reload")
 
     # Same kernel, no cell run again: the figures were rebuilt from the kernel's widget state.
     assert _kernel_of(lab_server, start_lesson_copy)["id"] == kernel["id"]

@@ -16,8 +16,8 @@ import pytest
 
 import biomech
 
-from .explorer_view import (TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
-                            mismatch_message, press_on_slider, scroll_to, wait_for_state, wait_until_drawn)
+from .explorer_view import (show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
+                            mismatch_message, press_on_slider, scroll_to, wait_for_state)
 from .helpers import cell_prompts, collect_error_outputs, open_lab_notebook, run_all_cells, wait_until_page_idle
 from .servers import REPO_ROOT
 
@@ -34,11 +34,7 @@ def run_lesson(recorded, lab_server, name: str, screenshot) -> None:
     page.set_viewport_size(TALL_VIEWPORT)
     open_lab_notebook(page, lab_server, name)
     run_all_cells(page)
-    explorer = explorer_in(page)
-    drawn = wait_until_drawn(explorer)
-    wait_until_page_idle(page)  # widget front ends finish drawing (and report their errors)
-    scroll_to(explorer)
-    screenshot(page, "ran")
+    explorer, drawn = show_explorer(page, screenshot, "ran")
 
     errors = collect_error_outputs(page)
     assert errors == [], f"error outputs in {name} after Run All Cells:\n" + "\n".join(errors)

@@ -264,3 +264,28 @@ def test_every_figure_sends_its_data_to_a_view_that_is_opening(monkeypatch):
         fresh = type(fig)(fig.to_dict())
         traces = [len(m["state"]["_widget_data"]) for m in sent if "_widget_data" in m.get("state", {})]
         assert traces and traces[-1] == len(fresh.data), f"{name}: {len(fresh.data)} traces, sent {traces}"
+
+
+def test_changes_arriving_faster_than_redraws_are_merged(monkeypatch):
+    """Inside a kernel, a slider drag sends many values; the explorer redraws once for all
+    of them that arrived before the event loop got a turn, with the last value, instead
+    of replaying each stale position."""
+    import asyncio
+    import sys
+
+    explorer_module = sys.modules["biomech.app.explorer"]  # the module, not the function of that name
+
+    app = explorer(task="single_leg_squat")
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(explorer_module, "_kernel_loop", lambda: loop)
+    try:
+        renders = app.renders
+        for value in np.linspace(0.05, 0.6, 12):
+            app.controls["arch_collapse"].value = float(value)
+        assert app.renders == renders  # nothing drawn yet: the loop has not had a turn
+        loop.run_until_complete(asyncio.sleep(0))
+        assert app.renders == renders + 1
+        assert_matches_model(app)
+        assert app.result.inputs["arch_collapse"] == pytest.approx(0.6)
+    finally:
+        loop.close()

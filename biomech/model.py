@@ -169,7 +169,7 @@ def _take(x, mask):
     return x[mask] if np.ndim(x) and np.ndim(mask) else x
 
 
-def _seated_alignment(mask, num, geom, dev, trig, lat):
+def _seated_alignment(mask, geom, dev, trig, lat):
     """Standing alignment of the seated rows (``mask``) of the same person and causes.
 
     Seated, the thigh points at a front camera and frontal angles lose their meaning,
@@ -232,7 +232,7 @@ def _compute(num, t, *, landmarks=True):
     knee, ankle = pts["knee_center"], pts["ankle_center"]
     align = _alignment(pts, lat, geom)
     if np.any(seated):
-        standing = _seated_alignment(seated, num, geom, dev, trig, lat)
+        standing = _seated_alignment(seated, geom, dev, trig, lat)
         # Seated, the projection angle is the shin's tilt seen from the front (feet
         # apart, knees in = +).
         k_, a_ = (tuple(_take(c, seated) for c in p) for p in (knee, ankle))

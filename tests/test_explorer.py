@@ -269,23 +269,27 @@ def test_every_figure_sends_its_data_to_a_view_that_is_opening(monkeypatch):
 def test_changes_arriving_faster_than_redraws_are_merged(monkeypatch):
     """Inside a kernel, a slider drag sends many values; the explorer redraws once for all
     of them that arrived before the event loop got a turn, with the last value, instead
-    of replaying each stale position."""
-    import asyncio
+    of replaying each stale position. (A stand-in loop records what was scheduled: a real
+    one cannot run here once Playwright's loop owns this thread.)"""
     import sys
 
-    explorer_module = sys.modules["biomech.app.explorer"]  # the module, not the function of that name
+    class Loop:
+        def __init__(self):
+            self.scheduled = []
 
+        def call_soon(self, callback, *args):
+            self.scheduled.append((callback, args))
+
+    explorer_module = sys.modules["biomech.app.explorer"]  # the module, not the function of that name
     app = explorer(task="single_leg_squat")
-    loop = asyncio.new_event_loop()
+    loop = Loop()
     monkeypatch.setattr(explorer_module, "_kernel_loop", lambda: loop)
-    try:
-        renders = app.renders
-        for value in np.linspace(0.05, 0.6, 12):
-            app.controls["arch_collapse"].value = float(value)
-        assert app.renders == renders  # nothing drawn yet: the loop has not had a turn
-        loop.run_until_complete(asyncio.sleep(0))
-        assert app.renders == renders + 1
-        assert_matches_model(app)
-        assert app.result.inputs["arch_collapse"] == pytest.approx(0.6)
-    finally:
-        loop.close()
+    renders = app.renders
+    for value in np.linspace(0.05, 0.6, 12):
+        app.controls["arch_collapse"].value = float(value)
+    assert app.renders == renders and len(loop.scheduled) == 1  # one redraw waits for the loop's turn
+    callback, args = loop.scheduled.pop()
+    callback(*args)
+    assert app.renders == renders + 1
+    assert_matches_model(app)
+    assert app.result.inputs["arch_collapse"] == pytest.approx(0.6)

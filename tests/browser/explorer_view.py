@@ -260,6 +260,21 @@ def wait_for_state(explorer: Locator, expected: Expected, timeout_s: float = 20.
         time.sleep(0.1)
 
 
+def reach_state(explorer: Locator, expected: Expected, screenshot=None, step: str | None = None,
+                timeout_s: float = 20.0) -> Shown:
+    """Wait until the explorer shows ``expected`` (photographed as ``step`` if given), and
+    assert it did, including that the drawn load-axis shift line is as long as the
+    model's ``load_axis_shift_mm``. Returns what it shows."""
+    shown, diffs = wait_for_state(explorer, expected, timeout_s)
+    if step is not None:
+        scroll_to(explorer)
+        screenshot(explorer.page, step)
+    assert diffs == [], mismatch_message(expected, shown, diffs)
+    (knee_x, _), (line_x, _) = shown.shift_line
+    assert abs(line_x - knee_x - expected.result.load_axis_shift_mm) <= TOLERANCE_MM
+    return shown
+
+
 def mismatch_message(expected: Expected, shown: Shown, diffs: list[str]) -> str:
     return (f"the page does not show the model's state '{expected.label}':\n  " + "\n  ".join(diffs)
             + f"\npage:\n  {shown.describe()}")

@@ -26,9 +26,8 @@ import pytest
 
 import biomech
 
-from .explorer_view import (show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
-                            mismatch_message, press_on_slider, read_shown, scroll_to, wait_for_state,
-                            wait_until_drawn)
+from .explorer_view import (reach_state, show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
+                            mismatch_message, press_on_slider, read_shown, wait_until_drawn)
 from .helpers import (cell_prompts, collect_error_outputs, open_lab_notebook, open_voila_page, run_all_cells,
                       wait_for_kernel_idle)
 from .servers import REPO_ROOT, http_get
@@ -139,10 +138,7 @@ def test_lab_reload_redraws_the_current_state_from_the_kernel(lab_server, new_pa
     press_on_slider(explorer, ARCH, "ArrowRight", 3)
     moved = expected_from_pose(biomech.pose(task="single_leg_squat", arch_collapse=0.15),
                                "single-leg squat, arch_collapse=0.15 (moved before the reload)")
-    shown, diffs = wait_for_state(explorer, moved)
-    assert diffs == [], "before the reload: " + mismatch_message(moved, shown, diffs)
-    scroll_to(explorer)
-    screenshot(page, "before-reload")
+    reach_state(explorer, moved, screenshot, "before-reload")
 
     # Save (the outputs then name the kernel's widgets), and reload with the kernel running.
     page.keyboard.press("Control+s")

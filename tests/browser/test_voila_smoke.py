@@ -1,11 +1,8 @@
 """The start notebook renders as a Voila app, in a real browser, with no internet.
 
-Voila's stock "lab" template (0.5.13) makes the page request two stylesheets from a CDN:
-
-    https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@^5/css/all.min.css
-    https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@^5/css/v4-shims.min.css
-
-(measured: the only non-local requests of the page). Voila's own bundle already carries
+Voila's stock "lab" template (0.5.13) makes the page request two stylesheets from the
+jsDelivr CDN, Font Awesome 5's all.min.css and v4-shims.min.css (measured: the only
+non-local requests of the page). Voila's own bundle already carries
 Font Awesome, so the project serves notebooks with its own template
 (tools/jupyter/voila/templates/biomech), which leaves those two links out. Hence the strict
 check below: no request may leave the machine.

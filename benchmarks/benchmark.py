@@ -1,4 +1,4 @@
-"""Speed figures for the knee-valgus model (DESIGN.md section 6, "Speed").
+"""Speed figures for the knee-valgus model.
 
 Run from the repository root::
 

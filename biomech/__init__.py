@@ -1,6 +1,6 @@
 """biomech: a transparent kinematic model of knee valgus for teaching.
 
-Public API (see DESIGN.md section 4)::
+Public API::
 
     import biomech
     r = biomech.simulate(task="single_leg_squat", arch_collapse=0.5)

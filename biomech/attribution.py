@@ -38,16 +38,12 @@ FACTORS = {
 
 
 def typical_values(inputs):
-    """Each factor at its typical value for this person (sex, height, age) [model units]."""
-    is_female = inputs["sex"] == "female"
-    return {
-        "adductor_tightness": 0.0,
-        "abductor_weakness": 0.0,
-        "arch_collapse": 0.0,
-        "hip_width_mm": float(subject.default_hip_width_mm(is_female, inputs["height_m"])),
-        "pelvic_tilt_deg": float(subject.default_pelvic_tilt_deg(is_female)),
-        "constitutional_hka_deg": float(subject.default_hka_deg(is_female, inputs["age_years"])),
-    }
+    """Each factor at its typical value for this person (sex, height, age) [model units]:
+    no tightness, weakness or arch collapse, and the person's typical hip width, pelvic
+    tilt and bone alignment (:func:`biomech.subject.typical_values`)."""
+    person = subject.typical_values(inputs["sex"] == "female", inputs["height_m"], inputs["age_years"])
+    return {"adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
+            **{name: float(value) for name, value in person.items()}}
 
 
 @lru_cache(maxsize=None)

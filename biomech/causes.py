@@ -1,88 +1,125 @@
 """The five causes, and the mechanism by which each one changes the joint angles.
 
 Each cause is one function returning angle changes [deg] (and foot changes [mm]) from
-the healthy pose. Every coefficient names its source, or says plainly that it is a
-teaching assumption. The task pose (``tasks.py``) says where the feet are; a cause
-turns, tilts or drops segments on top of it.
+the healthy pose. Every coefficient is declared with :func:`~biomech.assumptions.assumption`:
+its value, a plausible range, and either its source (a key of :mod:`biomech.references`,
+in square brackets) or the words "teaching assumption" with the reason for the value.
+The functions read coefficients from ``p``, a mapping of coefficient names to values
+(floats, or arrays when :func:`biomech.uncertainty` samples them).
+
+The task pose (``tasks.py``) says where the feet are; a cause turns, tilts or drops
+segments on top of it.
 
 Chains. Hip-driven causes rotate the femur; with the foot planted the shin mostly
 stays with the foot, so the knee sees the shin turn *outward* relative to the thigh
-(dynamic valgus is "hip adduction + knee external rotation", PMC7274868). Foot-driven
-causes rotate the shin inward from below and part of that rotation carries on into
-the femur (Khamis & Yizhar 2007).
+(dynamic valgus is "hip adduction + knee external rotation" [PMC7274868]). Foot-driven
+causes rotate the shin inward from below and part of that rotation carries on into the
+femur [KhamisYizhar2007].
 """
 from __future__ import annotations
 
-import numpy as np
+from . import numeric as nx
+from .assumptions import assumption
 
 # --- adductor tightness ------------------------------------------------------------
-#: Hip abduction range lost at severity 1, deg. Teaching assumption: normal passive
-#: abduction is about 40-45 deg; severe tightness leaves about 20 deg.
-LOST_ABDUCTION_AT_SEVERE_DEG = 25.0
-#: Resting hip adduction and internal rotation per degree of lost abduction range.
-#: Teaching assumption (no published ratio found).
-ADDUCTION_PER_LOST_ABDUCTION = 0.3
-INTERNAL_ROTATION_PER_LOST_ABDUCTION = 0.15
+LOST_ABDUCTION_AT_SEVERE_DEG = assumption(
+    "lost_abduction_at_severe_deg", 25.0, low=20.0, high=30.0, unit="deg",
+    reason="hip abduction range lost at severity 1; normal passive abduction is about 40-45 deg and "
+           "severe tightness leaves about 15-25 deg")
+#: Normal passive hip abduction range [deg] [AAOS1965], as the sliders describe it.
+NORMAL_HIP_ABDUCTION_RANGE_DEG = 45.0
+ADDUCTION_PER_LOST_ABDUCTION = assumption(
+    "adduction_per_lost_abduction", 0.3, low=0.15, high=0.45, unit="deg/deg",
+    reason="resting hip adduction per degree of lost abduction range; no published ratio was found")
+INTERNAL_ROTATION_PER_LOST_ABDUCTION = assumption(
+    "internal_rotation_per_lost_abduction", 0.15, low=0.05, high=0.25, unit="deg/deg",
+    reason="the adductors also rotate the hip a little; no published ratio was found")
 
 # --- abductor and external-rotator weakness ----------------------------------------
-#: Fraction of maximal abductor strength that healthy single-leg stance uses per unit of
-#: Pauwels lever ratio k1/k2 (0.21 x 2.1 = 0.44). Teaching assumption.
-ABDUCTOR_USE_PER_LEVER_RATIO = 0.21
-#: Use above which the abductors give way and the pelvis drops (teaching assumption).
-#: Below it, moderate weakness changes little, as a nerve-block study found (Pohl 2015).
-ABDUCTOR_GIVE_WAY_USE = 0.7
-#: Largest extra contralateral pelvic drop, deg (a marked Trendelenburg sign, > 5-10 deg).
-MAX_EXTRA_PELVIC_DROP_DEG = 12.0
-#: The stance hip slides outward over the foot as the pelvis drops, adding this much
-#: femoral adduction per degree of drop (teaching assumption).
-FEMUR_LEAN_PER_PELVIC_DROP = 0.5
-#: Extra femoral internal rotation under body weight with all external-rotator strength
-#: lost, deg (teaching assumption; 3-D studies of dynamic valgus report several degrees).
-MAX_WEAK_ROTATOR_INTERNAL_ROTATION_DEG = 8.0
+ABDUCTOR_USE_PER_LEVER_RATIO = assumption(
+    "abductor_use_per_lever_ratio", 0.21, low=0.17, high=0.26, unit="per unit k1/k2",
+    reason="share of maximal abductor strength that healthy single-leg stance uses per unit of the "
+           "Pauwels lever ratio k1/k2 (0.21 x 2.1 = 0.44 of the maximum)")
+#: Share of abductor strength left at weakness 1 (the muscle never loses all of it).
+STRENGTH_LEFT_AT_FULL_WEAKNESS = 0.05
+ABDUCTOR_GIVE_WAY_USE = assumption(
+    "abductor_give_way_use", 0.7, low=0.6, high=0.85, unit="of remaining strength",
+    reason="use above which the abductors give way and the pelvis drops; below it moderate weakness "
+           "changes little [Pohl2015]")
+#: Width of the rounded onset of give-way [share of strength], so the drop starts smoothly.
+GIVE_WAY_ONSET_WIDTH = 0.03
+#: Use above the give-way level at which the drop reaches tanh(1) = 76 % of its maximum.
+PELVIC_DROP_SATURATION_USE = 0.5
+MAX_EXTRA_PELVIC_DROP_DEG = assumption(
+    "max_extra_pelvic_drop_deg", 12.0, low=8.0, high=15.0, unit="deg",
+    reason="largest extra contralateral pelvic drop; a marked Trendelenburg sign is more than 5-10 deg")
+FEMUR_LEAN_PER_PELVIC_DROP = assumption(
+    "femur_lean_per_pelvic_drop", 0.5, low=0.25, high=0.75, unit="deg/deg",
+    reason="the stance hip slides outward over the foot as the pelvis drops, adding femoral adduction")
+MAX_WEAK_ROTATOR_INTERNAL_ROTATION_DEG = assumption(
+    "max_weak_rotator_internal_rotation_deg", 8.0, low=4.0, high=12.0, unit="deg",
+    reason="extra femoral internal rotation under body weight with all external-rotator strength lost; "
+           "3-D studies of dynamic valgus report several degrees")
 
 # --- arch collapse ------------------------------------------------------------------
-#: Navicular drop of a healthy arch and of a flat foot, mm. Healthy means 3.6-8.1 mm;
-#: Brody's upper limit of normal is 15 mm (Nielsen et al. 2009).
-NAVICULAR_DROP_NORMAL_MM = 6.0
-NAVICULAR_DROP_SEVERE_MM = 18.0
-#: Relaxed rearfoot eversion of a healthy foot, deg, and extra eversion per mm of extra
-#: navicular drop. Teaching assumptions (eversion and drop correlate, r = 0.84, J Athl
-#: Train 2012;47:83; the slope was not published).
-REARFOOT_EVERSION_NORMAL_DEG = 3.0
-EVERSION_PER_NAVICULAR_DROP_DEG_PER_MM = 0.8
-#: Tibial internal rotation per degree of rearfoot eversion: midpoint of the in-vivo
-#: 0.3-0.6 (Nigg/Hintermann, RECALLED) and cadaver 0.68 +- 0.15 (PMC5987802) ratios.
-TIBIAL_ROTATION_PER_EVERSION = 0.5
-#: Share of that shin rotation passed on to the femur (Khamis & Yizhar 2007 saw hip
-#: internal rotation rise with wedge-induced pronation; share is a teaching assumption).
-FEMUR_SHARE_OF_SHIN_ROTATION = 0.6
-#: Share of femoral rotation that drags the planted shin along (teaching assumption).
-SHIN_SHARE_OF_FEMUR_ROTATION = 0.3
-#: The ankle centre sinks by this fraction of the extra navicular drop, and moves
-#: medially over a subtalar lever of this length per height (teaching geometry).
-ANKLE_DROP_PER_NAVICULAR_DROP = 0.4
-SUBTALAR_LEVER_PER_HEIGHT = 0.018
+NAVICULAR_DROP_NORMAL_MM = assumption(
+    "navicular_drop_normal_mm", 6.0, low=4.0, high=8.0, unit="mm",
+    reason="navicular drop of a healthy arch: healthy means 3.6-8.1 mm", source="Nielsen2009")
+NAVICULAR_DROP_SEVERE_MM = assumption(
+    "navicular_drop_severe_mm", 18.0, low=15.0, high=20.0, unit="mm",
+    reason="navicular drop of a flat foot; Brody's upper limit of normal is 15 mm", source="Nielsen2009")
+REARFOOT_EVERSION_NORMAL_DEG = assumption(
+    "rearfoot_eversion_normal_deg", 3.0, low=1.0, high=5.0, unit="deg",
+    reason="relaxed rearfoot eversion of a healthy foot (teaching assumption)")
+EVERSION_PER_NAVICULAR_DROP_DEG_PER_MM = assumption(
+    "eversion_per_navicular_drop", 0.8, low=0.5, high=1.1, unit="deg/mm",
+    reason="eversion and navicular drop correlate (r = 0.84) but no slope was published [LeeHertel2012]")
+TIBIAL_ROTATION_PER_EVERSION = assumption(
+    "tibial_rotation_per_eversion", 0.5, low=0.3, high=0.68, unit="deg/deg",
+    reason="in-vivo running ratios of about 0.3-0.6 and 0.68 +- 0.15 in cadaver feet; midpoint",
+    source="Fischer2018")
+FEMUR_SHARE_OF_SHIN_ROTATION = assumption(
+    "femur_share_of_shin_rotation", 0.6, low=0.3, high=0.8, unit="share",
+    reason="hip internal rotation rose with wedge-induced pronation [KhamisYizhar2007]; the share is a "
+           "teaching assumption")
+SHIN_SHARE_OF_FEMUR_ROTATION = assumption(
+    "shin_share_of_femur_rotation", 0.3, low=0.1, high=0.5, unit="share",
+    reason="share of femoral rotation that drags the planted shin along (teaching assumption)")
+ANKLE_DROP_PER_NAVICULAR_DROP = assumption(
+    "ankle_drop_per_navicular_drop", 0.4, low=0.2, high=0.6, unit="mm/mm",
+    reason="the ankle centre sinks by part of the extra navicular drop (teaching geometry)")
+SUBTALAR_LEVER_PER_HEIGHT = assumption(
+    "subtalar_lever_per_height", 0.018, low=0.012, high=0.024, unit="of height",
+    reason="lever over which eversion moves the ankle centre medially (teaching geometry)")
 
 # --- anterior pelvic tilt -----------------------------------------------------------
-#: Femoral internal rotation per degree of anterior pelvic tilt, midpoint of 0.23-0.32
-#: (Bagwell, Fukuda & Powers 2016, Gait Posture 43:120).
-FEMORAL_ROTATION_PER_TILT_BAGWELL2016 = 0.275
+FEMORAL_ROTATION_PER_TILT_BAGWELL2016 = assumption(
+    "femoral_rotation_per_tilt", 0.275, low=0.23, high=0.32, unit="deg/deg",
+    reason="femoral internal rotation per degree of anterior pelvic tilt: 0.23-0.32 at 0-90 deg hip "
+           "flexion, midpoint", source="Bagwell2016")
 
 
-def adductor_tightness(severity):
+def adductor_tightness(severity, p):
     """Tight adductors: lost abduction range; the hip rests more adducted and inward.
 
     Returns ``lost_abduction_deg``, ``hip_adduction_deg``, ``hip_internal_rotation_deg``.
     """
-    lost = LOST_ABDUCTION_AT_SEVERE_DEG * severity
+    lost = p["lost_abduction_at_severe_deg"] * severity
     return {
         "lost_abduction_deg": lost,
-        "hip_adduction_deg": ADDUCTION_PER_LOST_ABDUCTION * lost,
-        "hip_internal_rotation_deg": INTERNAL_ROTATION_PER_LOST_ABDUCTION * lost,
+        "hip_adduction_deg": p["adduction_per_lost_abduction"] * lost,
+        "hip_internal_rotation_deg": p["internal_rotation_per_lost_abduction"] * lost,
     }
 
 
-def abductor_weakness(fraction_lost, lever_ratio, single, rotation_load):
+def abductor_use(fraction_lost, lever_ratio, p):
+    """Share of the remaining abductor strength that single-leg stance takes (0 = none,
+    1 = all of it): the demand of Pauwels' lever ratio k1/k2 over what is left."""
+    left = 1.0 - (1.0 - STRENGTH_LEFT_AT_FULL_WEAKNESS) * fraction_lost
+    return p["abductor_use_per_lever_ratio"] * lever_ratio / left
+
+
+def abductor_weakness(fraction_lost, lever_ratio, single, rotation_load, p):
     """Weak hip abductors and external rotators (Pauwels' lever model).
 
     On one leg the abductors must hold G k1/k2; the share of their (reduced) strength
@@ -90,20 +127,31 @@ def abductor_weakness(fraction_lost, lever_ratio, single, rotation_load):
     of the pelvis drops (Trendelenburg) and the stance hip adducts. Weak external
     rotators let body weight turn the femur inward, on one leg or two.
     """
-    use = ABDUCTOR_USE_PER_LEVER_RATIO * lever_ratio / (1.0 - 0.95 * fraction_lost)
-    excess = use - ABDUCTOR_GIVE_WAY_USE
-    excess = 0.5 * (excess + np.sqrt(excess * excess + 0.03 ** 2))
-    drop = single * MAX_EXTRA_PELVIC_DROP_DEG * np.tanh(excess / 0.5)
+    use = abductor_use(fraction_lost, lever_ratio, p)
+    excess = nx.smooth_max(use - p["abductor_give_way_use"], 0.0, GIVE_WAY_ONSET_WIDTH)
+    drop = single * p["max_extra_pelvic_drop_deg"] * nx.tanh(excess / PELVIC_DROP_SATURATION_USE)
     return {
-        "abductor_use": np.where(single > 0.5, use, 0.0),
+        "abductor_use": nx.where(single > 0.5, use, 0.0),
         "pelvic_drop_deg": drop,
         # Relative hip adduction rises by the drop itself plus the femur's own lean.
-        "hip_adduction_deg": (1.0 + FEMUR_LEAN_PER_PELVIC_DROP) * drop,
-        "hip_internal_rotation_deg": MAX_WEAK_ROTATOR_INTERNAL_ROTATION_DEG * fraction_lost * rotation_load,
+        "hip_adduction_deg": (1.0 + p["femur_lean_per_pelvic_drop"]) * drop,
+        "hip_internal_rotation_deg": p["max_weak_rotator_internal_rotation_deg"] * fraction_lost * rotation_load,
     }
 
 
-def arch_collapse(severity, height_mm, weight_bearing):
+def navicular_drop_mm(severity, p, weight_bearing=1.0):
+    """Navicular drop [mm] of an arch collapse of ``severity`` (0 healthy .. 1 flat foot),
+    standing; seated (``weight_bearing`` 0) the arch is unloaded and keeps its healthy
+    height."""
+    return p["navicular_drop_normal_mm"] + extra_navicular_drop_mm(severity, p, weight_bearing)
+
+
+def extra_navicular_drop_mm(severity, p, weight_bearing=1.0):
+    """Navicular drop beyond a healthy arch's [mm]."""
+    return (p["navicular_drop_severe_mm"] - p["navicular_drop_normal_mm"]) * severity * weight_bearing
+
+
+def arch_collapse(severity, height_mm, weight_bearing, p):
     """Flattening arch: navicular drop -> rearfoot eversion -> shin turns inward.
 
     ``weight_bearing`` is 1 standing and 0 seated (the arch is unloaded when sitting).
@@ -111,39 +159,41 @@ def arch_collapse(severity, height_mm, weight_bearing):
     (shin in space), ``ankle_drop_mm`` and ``ankle_medial_shift_mm`` (ankle centre over
     the foot).
     """
-    extra_drop = (NAVICULAR_DROP_SEVERE_MM - NAVICULAR_DROP_NORMAL_MM) * severity * weight_bearing
-    extra_eversion = EVERSION_PER_NAVICULAR_DROP_DEG_PER_MM * extra_drop
+    extra_drop = extra_navicular_drop_mm(severity, p, weight_bearing)
+    extra_eversion = p["eversion_per_navicular_drop"] * extra_drop
     return {
-        "navicular_drop_mm": NAVICULAR_DROP_NORMAL_MM + extra_drop,
-        "rearfoot_eversion_deg": REARFOOT_EVERSION_NORMAL_DEG + extra_eversion,
-        "shin_internal_rotation_deg": TIBIAL_ROTATION_PER_EVERSION * extra_eversion,
-        "ankle_drop_mm": ANKLE_DROP_PER_NAVICULAR_DROP * extra_drop,
-        "ankle_medial_shift_mm": SUBTALAR_LEVER_PER_HEIGHT * height_mm * np.sin(np.radians(extra_eversion)),
+        "navicular_drop_mm": p["navicular_drop_normal_mm"] + extra_drop,
+        "rearfoot_eversion_deg": p["rearfoot_eversion_normal_deg"] + extra_eversion,
+        "shin_internal_rotation_deg": p["tibial_rotation_per_eversion"] * extra_eversion,
+        "ankle_drop_mm": p["ankle_drop_per_navicular_drop"] * extra_drop,
+        "ankle_medial_shift_mm": p["subtalar_lever_per_height"] * height_mm * nx.sin(nx.radians(extra_eversion)),
     }
 
 
-def pelvic_tilt(tilt_deg, default_tilt_deg):
+def pelvic_tilt(tilt_deg, default_tilt_deg, p):
     """Anterior pelvic tilt: the pelvis rolls forward over the femurs (more hip flexion,
-    handled by the chain) and the femurs turn inward (Bagwell 2016)."""
-    return {"hip_internal_rotation_deg": FEMORAL_ROTATION_PER_TILT_BAGWELL2016 * (tilt_deg - default_tilt_deg)}
+    handled by the chain) and the femurs turn inward [Bagwell2016]."""
+    return {"hip_internal_rotation_deg": p["femoral_rotation_per_tilt"] * (tilt_deg - default_tilt_deg)}
 
 
-def joint_deviations(*, adductor, abductor, arch, tilt, tilt_default, lever_ratio, task, height_mm):
+def joint_deviations(*, adductor, abductor, arch, tilt, tilt_default, lever_ratio, task, height_mm, p):
     """Sum of all cause effects for a task: the angle changes the chain applies.
 
-    Returns a dict of arrays; ``hip_internal_rotation_deg`` and
-    ``tibial_internal_rotation_deg`` are relative joint rotations (hip: femur vs pelvis;
-    knee: shin vs femur), after the planted-foot rules in the module docstring.
+    Returns a dict; ``hip_internal_rotation_deg`` and ``tibial_internal_rotation_deg`` are
+    relative joint rotations (hip: femur vs pelvis; knee: shin vs femur), after the
+    planted-foot rules in the module docstring.
     """
-    a = adductor_tightness(adductor)
-    w = abductor_weakness(abductor, lever_ratio, task["single"], task["rotation_load"])
-    f = arch_collapse(arch, height_mm, 1.0 - task["seated"])
-    p = pelvic_tilt(tilt, tilt_default)
-    hip_driven_ir = a["hip_internal_rotation_deg"] + w["hip_internal_rotation_deg"] + p["hip_internal_rotation_deg"]
+    a = adductor_tightness(adductor, p)
+    w = abductor_weakness(abductor, lever_ratio, task["single"], task["rotation_load"], p)
+    f = arch_collapse(arch, height_mm, 1.0 - task["seated"], p)
+    t = pelvic_tilt(tilt, tilt_default, p)
+    hip_driven_ir = a["hip_internal_rotation_deg"] + w["hip_internal_rotation_deg"] + t["hip_internal_rotation_deg"]
     foot_driven_ir = f["shin_internal_rotation_deg"]
-    planted = 1.0 - task["seated"]
-    femur_ir = hip_driven_ir + FEMUR_SHARE_OF_SHIN_ROTATION * foot_driven_ir
-    shin_ir = foot_driven_ir + planted * SHIN_SHARE_OF_FEMUR_ROTATION * hip_driven_ir + task["seated"] * hip_driven_ir
+    seated = task["seated"]
+    femur_ir = hip_driven_ir + p["femur_share_of_shin_rotation"] * foot_driven_ir
+    # A planted shin follows part of the femur's turn; a seated one (foot unloaded) all of it.
+    shin_follows = (1.0 - seated) * p["shin_share_of_femur_rotation"] + seated
+    shin_ir = foot_driven_ir + shin_follows * hip_driven_ir
     return {
         "pelvic_drop_deg": w["pelvic_drop_deg"],
         "hip_adduction_deg": a["hip_adduction_deg"] + w["hip_adduction_deg"],

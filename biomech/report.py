@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .conventions import SIGN_CONVENTIONS
-from .reference import NORMAL_RANGES, bounds_for, status
+from .norms import NORMAL_RANGES, bounds_for, status
 
 #: Measures shown in the report, in teaching order.
 REPORT_ORDER = (

@@ -2,53 +2,49 @@
 medial/lateral split and the knee adduction moment.
 
 Forces are returned as multiples of body weight (``_bw``); moments in N m. Angles do
-not depend on body mass; forces and moments scale with it.
+not depend on body mass; forces and moments scale with it. Citations in square brackets
+are keys of :mod:`biomech.references`.
 
-References
-----------
-Pauwels' single-leg-stance model as summarised in Int Orthop 2008 (doi
-10.1007/s00264-008-0544-9): abductors balance the partial body weight G about the stance
-hip; in double stance each hip carries about 1/3 BW - REFERENCE_VALUES section 5.
-Abductor line of action about 70 deg to the horizontal (U. Scranton PT245) - section 5.
-Medial share of knee load 60-80 % (PMC2965044 introduction); about 75 % in single-leg
-stance (Hsu et al. 1990, RECALLED) - section 6.
-Medio-lateral ground force about 3 % BW toward the midline in bipedal stance
-(qxmd 1403307) - section 6.
-In-vivo knee contact forces with instrumented implants: about 1 BW per knee standing on
-two legs, about 2.6 BW on one leg, about 2.5 BW in a knee bend (Kutzner et al. 2010,
-J Biomech 43:2164 - RECALLED, not in REFERENCE_VALUES).
+Pauwels' single-leg-stance model [Pauwels1976] (as summarised by [IntOrthop2008]): the
+abductors balance the partial body weight G about the stance hip; in double stance each
+hip carries about 1/3 BW.
 """
 from __future__ import annotations
 
-import numpy as np
-
+from . import numeric as nx
+from .assumptions import assumption
 from .subject import LEG_MASS_FRACTION
 
 GRAVITY = 9.81
-#: Abductor force direction, deg above the horizontal (textbook free-body problem).
-ABDUCTOR_LINE_DEG = 70.0
+ABDUCTOR_LINE_DEG = assumption(
+    "abductor_line_deg", 70.0, low=60.0, high=80.0, unit="deg above horizontal",
+    reason="abductor line of action in the textbook free-body problem of single-leg stance")
 #: Medio-lateral / vertical ground force on each foot in double stance: 3 % BW / 50 % BW
-#: measured at shoulder-width stance (qxmd 1403307, section 6).
+#: measured at shoulder-width stance [PMID1403307].
 SHOULDER_WIDTH_GRF_SLOPE = 0.03 / 0.5
-#: Half the shoulder (biacromial) width per height, where that slope was measured
-#: (Winter's 0.259 H biacromial breadth, RECALLED). Teaching assumption: the sideways
-#: push grows in proportion to how far the foot stands from the midline.
-SHOULDER_HALF_WIDTH_PER_HEIGHT = 0.13
-#: Single-leg tasks: the ground force passes this far (per height) medial of the hip-ankle
-#: line at the knee, because the body's mass centre sits over the foot, medial of the hip.
-#: Teaching assumption calibrated so a neutral knee carries about 75 % medially (Hsu 1990).
-SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT = 0.018
+SHOULDER_HALF_WIDTH_PER_HEIGHT = assumption(
+    "shoulder_half_width_per_height", 0.13, low=0.11, high=0.15, unit="of height",
+    reason="half the shoulder width, where the 3 % sideways push was measured; the push is taken to grow in "
+           "proportion to how far the foot stands from the midline")
+SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT = assumption(
+    "single_stance_grf_offset_per_height", 0.018, low=0.012, high=0.024, unit="of height",
+    reason="on one leg the ground force passes medial of the hip-ankle line at the knee; calibrated so a "
+           "neutral knee carries about 75 % medially on one leg (attributed to [Hsu1990], not verified), "
+           "inside the 60-80 % medial share of [PMC2965044]")
 #: Distance between the medial and lateral compartment load centres per plateau width
-#: (compartments about 26 mm wide each, Murlimanju - section 10).
+#: (compartments about 26 mm wide each [Murlimanju]).
 COMPARTMENT_SPACING_PER_PLATEAU = 0.62
-#: The centre of pressure lies under the mid-foot, this fraction of foot length ahead of
-#: the ankle centre (teaching assumption).
-COP_AHEAD_PER_FOOT_LENGTH = 0.15
-
-
-def smooth_relu(x, width):
-    """Smooth max(x, 0): keeps outputs continuous where a muscle switches on."""
-    return 0.5 * (x + np.sqrt(x * x + width * width))
+COP_AHEAD_PER_FOOT_LENGTH = assumption(
+    "cop_ahead_per_foot_length", 0.15, low=0.05, high=0.25, unit="of foot length",
+    reason="the centre of pressure lies under the mid-foot, ahead of the ankle centre")
+#: Width [mm] of the rounded corner where the quadriceps switches on (knee ahead of the
+#: centre of pressure), so the knee force never jumps.
+QUADRICEPS_ONSET_WIDTH_MM = 10.0
+#: Steepness of the medial-share curve: share = 1/2 + tanh(2 x lever) / 2, where lever is
+#: the adduction moment over (contact force x compartment spacing). Slope 1 at the centre,
+#: as a two-compartment lever model gives, saturating smoothly at 0 and 1 (one
+#: compartment lifts off).
+MEDIAL_SHARE_STEEPNESS = 2.0
 
 
 def hip_lever_arms(hip_half_mm, abductor_arm_mm):
@@ -63,24 +59,26 @@ def hip_lever_arms(hip_half_mm, abductor_arm_mm):
     return k1, abductor_arm_mm
 
 
-def hip_forces(k1_mm, k2_mm, single, seated, weight_share):
+def hip_forces(k1_mm, k2_mm, single, seated, weight_share, p):
     """Hip abductor force and hip contact force [BW] (frontal-plane Pauwels model).
 
     Single-leg tasks: F = G k1 / k2 with G = (1 - leg fraction) BW; the contact force is
-    the vector sum of G (down) and F (at 70 deg to the horizontal). Two legs or seated:
-    no abductor demand, each hip carries its share of the weight above it (Pauwels:
-    about 1/3 BW standing). Sagittal-plane hip muscles are not modelled.
+    the vector sum of G (down) and F (at the abductor line to the horizontal). Two legs
+    or seated: no abductor demand, each hip carries its share of the weight above it
+    (Pauwels: about 1/3 BW standing). Sagittal-plane hip muscles are not modelled.
     """
     G = 1.0 - LEG_MASS_FRACTION
-    abd = np.where(single > 0.5, G * k1_mm / k2_mm, 0.0)
-    a = np.radians(ABDUCTOR_LINE_DEG)
-    single_contact = np.hypot(abd * np.cos(a), G + abd * np.sin(a))
-    double_contact = (1.0 - 2.0 * LEG_MASS_FRACTION) * np.where(seated > 0.5, weight_share, 0.5)
-    return abd, np.where(single > 0.5, single_contact, double_contact)
+    on_one_leg = single > 0.5
+    abd = nx.where(on_one_leg, G * k1_mm / k2_mm, 0.0)
+    a = nx.radians(p["abductor_line_deg"])
+    single_contact = nx.hypot(abd * nx.cos(a), G + abd * nx.sin(a))
+    double_contact = (1.0 - 2.0 * LEG_MASS_FRACTION) * nx.where(seated > 0.5, weight_share, 0.5)
+    return abd, nx.where(on_one_leg, single_contact, double_contact)
 
 
 def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee_height_mm,
-               ankle_lateral_mm, load_axis_shift_mm, knee_ahead_of_cop_mm, patellar_tendon_arm_mm, plateau_width_mm):
+               ankle_lateral_mm, load_axis_shift_mm, knee_ahead_of_cop_mm, patellar_tendon_arm_mm, plateau_width_mm,
+               p):
     """Knee contact force, its medial share and the knee adduction moment.
 
     * Frontal plane: the ground force on the foot passes ``e`` mm medial of the hip-ankle
@@ -91,22 +89,22 @@ def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee
       the medial side.
     * Contact force = foot load x (1 + co-contraction) + quadriceps force, the quadriceps
       balancing the flexion moment of the ground force about the knee.
-    * Medial share = 1/2 + moment / (contact force x compartment spacing), saturating
-      smoothly at 0 and 1 (lift-off of one compartment).
+    * Medial share = 1/2 + tanh(2 lever) / 2 with lever = moment / (contact force x
+      compartment spacing), saturating smoothly at 0 and 1 (lift-off of one compartment).
 
     Returns a dict with ``knee_contact_force_bw``, ``medial_load_fraction``,
     ``knee_adduction_moment_nm``, ``quadriceps_force_bw``.
     """
     W = mass_kg * GRAVITY
-    slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (SHOULDER_HALF_WIDTH_PER_HEIGHT * height_mm)
-    e_mm = np.where(single > 0.5, SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT * height_mm, slope * knee_height_mm)
+    slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (p["shoulder_half_width_per_height"] * height_mm)
+    e_mm = nx.where(single > 0.5, p["single_stance_grf_offset_per_height"] * height_mm, slope * knee_height_mm)
     kam_nm = weight_share * W * (e_mm - load_axis_shift_mm) / 1000.0
-    flexion_moment_bw_mm = weight_share * smooth_relu(knee_ahead_of_cop_mm, 10.0)
+    flexion_moment_bw_mm = weight_share * nx.smooth_max(knee_ahead_of_cop_mm, 0.0, QUADRICEPS_ONSET_WIDTH_MM)
     quad_bw = flexion_moment_bw_mm / patellar_tendon_arm_mm
     contact_bw = weight_share * (1.0 + co_contraction) + quad_bw
     spacing_mm = COMPARTMENT_SPACING_PER_PLATEAU * plateau_width_mm
     lever = kam_nm * 1000.0 / (contact_bw * W * spacing_mm)
-    medial = 0.5 + 0.5 * np.tanh(2.0 * lever)
+    medial = 0.5 + 0.5 * nx.tanh(MEDIAL_SHARE_STEEPNESS * lever)
     return {
         "knee_contact_force_bw": contact_bw,
         "medial_load_fraction": medial,

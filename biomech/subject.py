@@ -1,161 +1,231 @@
 """The person: body size and bone alignment from sex, height, mass and age.
 
-Every function takes numpy arrays (or floats) and broadcasts. Lengths in mm.
-
-References
-----------
-Winter DA. Biomechanics and Motor Control of Human Movement, Table 4.1 (segment
-lengths as fractions of height H) - REFERENCE_VALUES.md section 10.
-Bell AL, Brand RA, Pedersen DR (1989). Prediction of hip joint centre location from
-external landmarks. Hum Mov Sci 8:3-16 (inter-hip-centre = 0.72 x inter-ASIS) - section 3.
-Jamali AA et al. (2017). J Orthop Surg Res 12:77 (anatomic-mechanical angle 5.4 deg) - section 1.
-Table 2 of Biol Sex Differ 2012;3:28 (PMC3560206): adult HKA men -1.5, women -0.5 deg - section 1.
-Yoo et al. 2008 (PMC2526399), J Child Orthop 2013 (PMC3593025), Salenius & Vankka 1975:
-the developmental curve - section 4.
-Tibial plateau widths, Table 5 of PMC9703208 - section 10.
+Every function takes plain floats (one person) or numpy arrays (a table) and broadcasts.
+Lengths in mm unless a name says otherwise. Citations in square brackets are keys of
+:mod:`biomech.references`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-# --- segment lengths, Winter (REFERENCE_VALUES section 10) -------------------------
+from . import numeric as nx
+from .assumptions import assumption, defaults
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is simulated: sex, standing height [m], body mass [kg], age [years]."""
+
+    sex: str
+    height_m: float
+    mass_kg: float
+    age_years: float
+
+    def as_inputs(self):
+        """The person as :func:`biomech.simulate` keywords."""
+        return {"sex": self.sex, "height_m": self.height_m, "mass_kg": self.mass_kg, "age_years": self.age_years}
+
+
+#: The model's typical adult woman and man: every default, preset and lesson starts from
+#: these. Teaching choice: heights near the means of European adults, BMI 22-24.
+TYPICAL_ADULT = {
+    "female": Person("female", 1.65, 60.0, 25.0),
+    "male": Person("male", 1.78, 75.0, 25.0),
+}
+
+# --- segment lengths as fractions of height H [Winter2009] ------------------------
 THIGH_PER_HEIGHT = 0.245
 SHANK_PER_HEIGHT = 0.246
 FOOT_LENGTH_PER_HEIGHT = 0.152
 FOOT_WIDTH_PER_HEIGHT = 0.055
 ANKLE_HEIGHT_PER_HEIGHT = 0.039
-#: Mass of one thigh + shank + foot as a fraction of body mass (Winter 0.100 + 0.0465 + 0.0145).
+#: Mass of one thigh + shank + foot as a fraction of body mass (0.100 + 0.0465 + 0.0145)
+#: [Winter2009].
 LEG_MASS_FRACTION = 0.161
 
 # --- pelvis ----------------------------------------------------------------------
 #: Inter-ASIS distance per height. Teaching assumption chosen so that a 1.65 m woman has
-#: 251 mm and a 1.78 m man 249 mm, inside the typical adult 230-270 mm (section 3).
+#: 251 mm and a 1.78 m man 249 mm, inside the typical adult 230-270 mm.
 INTER_ASIS_PER_HEIGHT = {"female": 0.152, "male": 0.140}
-#: Inter-hip-centre distance / inter-ASIS distance (Bell 1989, Visual3D form: +-0.36 PW).
+#: Inter-hip-centre distance / inter-ASIS distance [Bell1989] (+-0.36 of the
+#: inter-ASIS width PW from the mid-ASIS point).
 HIP_CENTRES_PER_INTER_ASIS_BELL1989 = 0.72
-#: ASIS relative to the mid-hip point, as fractions of inter-ASIS width PW (Bell 1989:
-#: hip centre 0.36 PW medial, 0.19 PW posterior, 0.30 PW distal of the mid-ASIS point).
+#: ASIS relative to the mid-hip point, as fractions of PW: the hip centre lies 0.30 PW
+#: distal of the mid-ASIS point [Bell1989] and 0.19 PW posterior of it (the motion-capture
+#: implementation of Bell's rule; the paper itself gives 0.22).
 ASIS_FORWARD_PER_PW_BELL1989 = 0.19
 ASIS_UP_PER_PW_BELL1989 = 0.30
 
 # --- knee ------------------------------------------------------------------------
-#: Tibial plateau width per height: 68.8 mm (F, 1.65 m) and 76.4 mm (M, 1.745 m) as in the
-#: Chinese CT means of PMC9703208 Table 5.
+#: Tibial plateau width per height: 68.8 mm (F, 1.65 m) and 76.4 mm (M, 1.745 m), the
+#: Chinese CT means of the table in [PMC9703208].
 PLATEAU_WIDTH_PER_HEIGHT = {"female": 0.0417, "male": 0.0438}
-#: Knee and ankle soft-tissue half-widths (medial surface to joint centre). Teaching
-#: assumption: a bony part scaling with height plus a soft-tissue part growing with BMI,
-#: so that body fat changes the "ankle gap" self-check (DESIGN.md content map).
+#: Knee and ankle half-widths (medial skin surface to joint centre): a bony part that
+#: scales with height plus soft tissue that grows with BMI, so that body fat changes the
+#: "ankle gap" self-check. The bony parts are teaching geometry.
 KNEE_HALF_WIDTH_PER_HEIGHT = 0.036
-KNEE_SOFT_TISSUE_MM_PER_BMI = 1.2
 ANKLE_HALF_WIDTH_PER_HEIGHT = 0.021
-ANKLE_SOFT_TISSUE_MM_PER_BMI = 0.3
+KNEE_SOFT_TISSUE_MM_PER_BMI = assumption(
+    "knee_soft_tissue_mm_per_bmi", 1.2, low=0.6, high=2.0, unit="mm per kg/m^2",
+    reason="soft tissue over the medial knee thickens with BMI; no published slope was found")
+ANKLE_SOFT_TISSUE_MM_PER_BMI = assumption(
+    "ankle_soft_tissue_mm_per_bmi", 0.3, low=0.1, high=0.6, unit="mm per kg/m^2",
+    reason="the malleoli carry little fat; a smaller slope than the knee's")
+#: Thinnest knee and ankle half-widths per height (bone alone): soft tissue never takes
+#: them lower, however lean the person.
+KNEE_HALF_WIDTH_MIN_PER_HEIGHT = 0.022
+ANKLE_HALF_WIDTH_MIN_PER_HEIGHT = 0.016
+#: Width [mm] of the rounded corner where the soft tissue reaches that floor.
+HALF_WIDTH_FLOOR_SMOOTHING_MM = 2.0
 #: BMI of a typical lean person by age (children are leaner than adults: about 16 at
-#: 2-8 years). Soft tissue is added for BMI above this. RECALLED WHO growth-chart medians.
-REFERENCE_BMI_AGE_YEARS = np.array([0.0, 2.0, 5.0, 8.0, 12.0, 18.0, 25.0])
-REFERENCE_BMI = np.array([17.0, 16.5, 15.5, 16.0, 18.0, 21.0, 22.0])
+#: 2-8 years); soft tissue is added for BMI above it. Rounded medians of the growth
+#: charts [WHO2006] (0-5 y) and [Kuczmarski2002] (5-18 y).
+REFERENCE_BMI_AGE_YEARS = (0.0, 2.0, 5.0, 8.0, 12.0, 18.0, 25.0)
+REFERENCE_BMI = (17.0, 16.5, 15.5, 16.0, 18.0, 21.0, 22.0)
 #: Patella centre ahead of the knee centre; tibial tubercle below, ahead of and lateral
-#: to it. Teaching geometry, with the lateral offset set so that the standing Q-angle of
-#: the default adults falls in the published ranges (REFERENCE_VALUES section 3).
+#: to it. Teaching geometry.
 PATELLA_FORWARD_PER_HEIGHT = 0.030
 TUBERCLE_FORWARD_PER_HEIGHT = 0.022
 TUBERCLE_DOWN_PER_HEIGHT = 0.025
-TUBERCLE_LATERAL_PER_HEIGHT = 0.004
-#: Anatomic-mechanical angle of the femur (Jamali 2017, 5.4 +- 0.7 deg).
+TUBERCLE_LATERAL_PER_HEIGHT = assumption(
+    "tubercle_lateral_per_height", 0.004, low=0.002, high=0.006, unit="of height",
+    reason="set so that the standing Q-angle of the typical adults falls in the published ranges "
+           "[HortonHall1989; LivingstonMandigo1997]; a 3-10 mm offset is anatomically plausible")
+#: Anatomic-mechanical angle of the femur: 5.4 +- 0.7 deg [Jamali2017].
 FEMORAL_AMA_DEG_JAMALI2017 = 5.4
-_AMA_SINCOS = (np.sin(np.radians(FEMORAL_AMA_DEG_JAMALI2017)), np.cos(np.radians(FEMORAL_AMA_DEG_JAMALI2017)))
+_AMA_SINCOS = (nx.sin(nx.radians(FEMORAL_AMA_DEG_JAMALI2017)), nx.cos(nx.radians(FEMORAL_AMA_DEG_JAMALI2017)))
 
 # --- muscles ---------------------------------------------------------------------
-#: Hip abductor moment arm: 51 mm at 1.65 m, inside the textbook 5-7 cm (section 5).
-ABDUCTOR_ARM_PER_HEIGHT = 0.031
-#: Patellar tendon moment arm about the knee (about 4-5 cm, RECALLED textbook value).
-PATELLAR_TENDON_ARM_PER_HEIGHT = 0.026
+#: Hip abductor moment arm: 51 mm at 1.65 m, inside the textbook 5-7 cm.
+ABDUCTOR_ARM_PER_HEIGHT = assumption(
+    "abductor_arm_per_height", 0.031, low=0.027, high=0.037, unit="of height",
+    reason="textbook abductor moment arms are 5-7 cm; 0.027-0.037 H spans 45-61 mm at 1.65 m")
+#: Patellar tendon moment arm about the knee (textbook 4-5 cm).
+PATELLAR_TENDON_ARM_PER_HEIGHT = assumption(
+    "patellar_tendon_arm_per_height", 0.026, low=0.022, high=0.030, unit="of height",
+    reason="patellar tendon moment arms of adults are about 4-5 cm (36-50 mm at 1.65 m)")
 
 # --- joint ranges -----------------------------------------------------------------
 #: Passive hip range in the frontal plane, deg: adduction about 30, abduction about 45
-#: (AAOS normal values, RECALLED). A pose never takes the hip beyond them: the feet
-#: slide instead.
+#: [AAOS1965]. A pose never takes the hip beyond them: the feet slide instead.
 HIP_ADDUCTION_LIMIT_DEG = 30.0
 HIP_ABDUCTION_LIMIT_DEG = 45.0
+#: Share of each limit up to which the hip moves freely before the soft limit bends in.
+HIP_LIMIT_FREE_SHARE = 0.7
 
 
-def soft_limit(x, low, high, knee=0.7):
-    """``x`` unchanged between ``knee*low`` and ``knee*high``, then bending smoothly
-    (continuous slope) toward ``low`` / ``high``, which it never passes."""
-    lo, hi = knee * low, knee * high
-    above = hi + (high - hi) * np.tanh((x - hi) / (high - hi))
-    below = lo + (low - lo) * np.tanh((x - lo) / (low - lo))
-    return np.where(x > hi, above, np.where(x < lo, below, x))
+def soft_limit(x, low, high, free_share=HIP_LIMIT_FREE_SHARE):
+    """``x`` unchanged between ``free_share*low`` and ``free_share*high``, then bending
+    smoothly (continuous slope) toward ``low`` / ``high``, which it never passes."""
+    lo, hi = free_share * low, free_share * high
+
+    def bend(v, start, end):
+        return start + (end - start) * nx.tanh((v - start) / (end - start))
+
+    if nx.is_scalar(x):
+        return bend(x, hi, high) if x > hi else bend(x, lo, low) if x < lo else x
+    # Most rows lie inside the free band: bend only the others.
+    out = np.array(x, dtype=float)
+    for rows, start, end in ((x > hi, hi, high), (x < lo, lo, low)):
+        if rows.any():
+            out[rows] = bend(out[rows], start, end)
+    return out
 
 
 # --- alignment -------------------------------------------------------------------
-#: Adult mechanical HKA by sex, + valgus (PMC3560206 Table 2: men -1.5, women -0.5 deg).
+#: Adult mechanical HKA by sex, + valgus: men -1.5, women -0.5 deg (Table 2 of
+#: [Nicolella2012]).
 ADULT_HKA_DEG = {"female": -0.5, "male": -1.5}
-#: Anterior pelvic tilt in standing, deg (Herrington 2011: about 11 deg; women about 12,
-#: men about 10 - RECALLED means, section 8).
-ADULT_PELVIC_TILT_DEG = {"female": 12.0, "male": 10.0}
+#: Anterior pelvic tilt in standing [deg] (ASIS below PSIS). Most adults stand with an
+#: anterior tilt (85 % of men, 75 % of women [Herrington2011]), and the bony ASIS-PSIS
+#: angle alone is 13 +- 5 deg [Preece2008]; the means by sex are teaching assumptions.
+ADULT_PELVIC_TILT_DEG = {
+    "female": assumption("typical_pelvic_tilt_female_deg", 12.0, low=8.0, high=16.0, unit="deg",
+                         reason="typical standing anterior tilt of women; no published mean was verified"),
+    "male": assumption("typical_pelvic_tilt_male_deg", 10.0, low=6.0, high=14.0, unit="deg",
+                       reason="typical standing anterior tilt of men, a little less than women's"),
+}
 
-#: Smoothed developmental curve of the clinical tibiofemoral angle, deg, + valgus:
-#: a synthesis of the READ rows of REFERENCE_VALUES section 4 (Nigerian longitudinal
-#: 0-3 y, Yoo 2008 Korean radiographs, Salenius & Vankka), not a single source.
-DEVELOPMENT_AGE_YEARS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 18.0])
-DEVELOPMENT_TFA_DEG = np.array([-12.0, -8.0, -5.0, 0.0, 3.0, 9.0, 10.0, 8.0, 6.0, 5.5, 5.5])
-#: Population standard deviation of that angle, deg (Nigerian 0-3 wk 3.8; 2-3 y about 2.5;
-#: adults 2.6 from Jamali 2017).
-DEVELOPMENT_SD_DEG = np.array([3.8, 2.5, 2.2, 2.1, 2.5, 2.3, 2.5, 2.2, 2.2, 2.5, 2.6])
+#: Smoothed developmental curve of the clinical tibiofemoral angle, deg, + valgus: a
+#: synthesis of [SaleniusVankka1975], [Yoo2008] and [Oyewole2013], not a single source.
+DEVELOPMENT_AGE_YEARS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 18.0)
+DEVELOPMENT_TFA_DEG = (-12.0, -8.0, -5.0, 0.0, 3.0, 9.0, 10.0, 8.0, 6.0, 5.5, 5.5)
+#: Population standard deviation of that angle, deg (newborns 3.8 [Oyewole2013]; 2-3 y
+#: about 2.5; adults 2.6 [Jamali2017]).
+DEVELOPMENT_SD_DEG = (3.8, 2.5, 2.2, 2.1, 2.5, 2.3, 2.5, 2.2, 2.2, 2.5, 2.6)
 ADULT_AGE_YEARS = 18.0
 
 
 def developmental_tfa_deg(age_years):
     """Population mean clinical tibiofemoral angle [deg, + valgus] at ``age_years``."""
-    return np.interp(age_years, DEVELOPMENT_AGE_YEARS, DEVELOPMENT_TFA_DEG)
+    return nx.interp(age_years, DEVELOPMENT_AGE_YEARS, DEVELOPMENT_TFA_DEG)
 
 
 def developmental_sd_deg(age_years):
     """Population standard deviation of the clinical tibiofemoral angle [deg]."""
-    return np.interp(age_years, DEVELOPMENT_AGE_YEARS, DEVELOPMENT_SD_DEG)
+    return nx.interp(age_years, DEVELOPMENT_AGE_YEARS, DEVELOPMENT_SD_DEG)
 
 
-def _by_sex(is_female, table):
-    if np.ndim(is_female) == 0:  # one person: skip the array machinery
-        return table["female"] if is_female else table["male"]
-    return np.where(is_female, table["female"], table["male"])
+def by_sex(is_female, table):
+    """``table["female"]`` where ``is_female`` holds, else ``table["male"]``."""
+    return nx.where(is_female, table["female"], table["male"])
 
 
 def default_hka_deg(is_female, age_years):
     """Constitutional mechanical HKA [deg, + valgus] for sex and age.
 
-    Adults keep their sex's mean (PMC3560206); children are offset from it by the
-    developmental curve, so a 3-year-old is in valgus and an infant in varus.
+    Adults keep their sex's mean; children are offset from it by the developmental curve,
+    so a 3-year-old is in valgus and an infant in varus.
     """
     offset = developmental_tfa_deg(age_years) - developmental_tfa_deg(ADULT_AGE_YEARS)
-    return _by_sex(is_female, ADULT_HKA_DEG) + offset
+    return by_sex(is_female, ADULT_HKA_DEG) + offset
 
 
-def default_pelvic_tilt_deg(is_female):
-    """Typical standing anterior pelvic tilt [deg] (Herrington 2011, RECALLED means)."""
-    return _by_sex(is_female, ADULT_PELVIC_TILT_DEG)
+def default_pelvic_tilt_deg(is_female, p=None):
+    """Typical standing anterior pelvic tilt [deg] (coefficients ``p``, default values
+    when None)."""
+    if p is None:
+        return by_sex(is_female, ADULT_PELVIC_TILT_DEG)
+    return nx.where(is_female, p["typical_pelvic_tilt_female_deg"], p["typical_pelvic_tilt_male_deg"])
 
 
 def default_hip_width_mm(is_female, height_m):
-    """Default inter-hip-centre distance [mm]: 0.72 x inter-ASIS (Bell 1989)."""
-    return HIP_CENTRES_PER_INTER_ASIS_BELL1989 * _by_sex(is_female, INTER_ASIS_PER_HEIGHT) * height_m * 1000.0
+    """Default inter-hip-centre distance [mm]: 0.72 x inter-ASIS [Bell1989]."""
+    return HIP_CENTRES_PER_INTER_ASIS_BELL1989 * by_sex(is_female, INTER_ASIS_PER_HEIGHT) * height_m * 1000.0
 
 
-def _soft_floor(x, floor):
-    """Smooth max(x, floor), so soft-tissue widths never go negative for thin children."""
-    d = x - floor
-    return floor + 0.5 * (d + np.sqrt(d * d + 4.0))
+def typical_values(is_female, height_m, age_years, p=None):
+    """The three causes that are properties of the person, at their typical values:
+    ``hip_width_mm``, ``pelvic_tilt_deg`` and ``constitutional_hka_deg``. The model fills
+    missing inputs with these, the explorer's offsets count from them and the "why"
+    chart starts from them. ``p``: coefficients (default values when None)."""
+    return {
+        "hip_width_mm": default_hip_width_mm(is_female, height_m),
+        "pelvic_tilt_deg": default_pelvic_tilt_deg(is_female, p),
+        "constitutional_hka_deg": default_hka_deg(is_female, age_years),
+    }
 
 
-def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0):
+def _half_width(height_mm, bony_per_height, soft_mm_per_bmi, extra_bmi, min_per_height):
+    """Medial skin-to-joint-centre half-width [mm]: bone plus BMI-dependent soft tissue,
+    never thinner than the bone alone."""
+    return nx.smooth_max(bony_per_height * height_mm + soft_mm_per_bmi * extra_bmi, min_per_height * height_mm,
+                         HALF_WIDTH_FLOOR_SMOOTHING_MM)
+
+
+def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0, p=None):
     """Segment lengths and widths [mm] for the kinematic chain and the measures.
 
     ``hip_width_mm`` is the inter-hip-centre distance actually used (default or cause).
     The pelvis landmarks scale with it, so wider hips also move the ASIS (Q-angle).
+    ``p`` is the coefficient mapping (:func:`biomech.assumptions.defaults` when None).
     """
-    H = np.asarray(height_m, dtype=float) * 1000.0
-    bmi = mass_kg / np.square(height_m)
-    extra_bmi = bmi - np.interp(age_years, REFERENCE_BMI_AGE_YEARS, REFERENCE_BMI)
+    p = defaults() if p is None else p
+    H = height_m * 1000.0
+    bmi = mass_kg / (height_m * height_m)
+    extra_bmi = bmi - nx.interp(age_years, REFERENCE_BMI_AGE_YEARS, REFERENCE_BMI)
     inter_asis = hip_width_mm / HIP_CENTRES_PER_INTER_ASIS_BELL1989
     return {
         "height_mm": H,
@@ -170,16 +240,16 @@ def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0):
         "asis_ap_mm": ASIS_FORWARD_PER_PW_BELL1989 * inter_asis,
         "asis_up_mm": ASIS_UP_PER_PW_BELL1989 * inter_asis,
         "patella_ap_mm": PATELLA_FORWARD_PER_HEIGHT * H,
-        "tubercle_lat_mm": TUBERCLE_LATERAL_PER_HEIGHT * H,
+        "tubercle_lat_mm": p["tubercle_lateral_per_height"] * H,
         "tubercle_ap_mm": TUBERCLE_FORWARD_PER_HEIGHT * H,
         "tubercle_down_mm": TUBERCLE_DOWN_PER_HEIGHT * H,
-        "plateau_width_mm": _by_sex(is_female, PLATEAU_WIDTH_PER_HEIGHT) * H,
-        "knee_half_width_mm": _soft_floor(
-            KNEE_HALF_WIDTH_PER_HEIGHT * H + KNEE_SOFT_TISSUE_MM_PER_BMI * extra_bmi, 0.022 * H),
-        "ankle_half_width_mm": _soft_floor(
-            ANKLE_HALF_WIDTH_PER_HEIGHT * H + ANKLE_SOFT_TISSUE_MM_PER_BMI * extra_bmi, 0.016 * H),
-        "abductor_arm_mm": ABDUCTOR_ARM_PER_HEIGHT * H,
-        "patellar_tendon_arm_mm": PATELLAR_TENDON_ARM_PER_HEIGHT * H,
+        "plateau_width_mm": by_sex(is_female, PLATEAU_WIDTH_PER_HEIGHT) * H,
+        "knee_half_width_mm": _half_width(H, KNEE_HALF_WIDTH_PER_HEIGHT, p["knee_soft_tissue_mm_per_bmi"], extra_bmi,
+                                          KNEE_HALF_WIDTH_MIN_PER_HEIGHT),
+        "ankle_half_width_mm": _half_width(H, ANKLE_HALF_WIDTH_PER_HEIGHT, p["ankle_soft_tissue_mm_per_bmi"],
+                                           extra_bmi, ANKLE_HALF_WIDTH_MIN_PER_HEIGHT),
+        "abductor_arm_mm": p["abductor_arm_per_height"] * H,
+        "patellar_tendon_arm_mm": p["patellar_tendon_arm_per_height"] * H,
         "ama_deg": FEMORAL_AMA_DEG_JAMALI2017,
         "ama_sincos": _AMA_SINCOS,
     }

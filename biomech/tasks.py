@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Task:
     """One task pose.
 
@@ -29,8 +29,7 @@ class Task:
     co_contraction : knee muscle co-contraction force per unit of foot load (see statics).
     rotation_load : how strongly body weight twists the femur inward when the hip external
         rotators are weak (1 in single-leg tasks, 0.5 on two legs, 0 seated).
-    pelvic_drop_deg : contralateral pelvic drop with healthy muscles (single-leg tasks:
-        2 deg, about half the 4-5 deg peak-to-peak drop of normal gait, section 5).
+    pelvic_drop_deg : contralateral pelvic drop with healthy muscles (0 on two legs).
     """
 
     name: str
@@ -39,52 +38,78 @@ class Task:
     knee_flexion_range_deg: tuple
     knee_flexion_default_deg: float
     thigh_pitch_per_knee_flexion: float | None
-    fixed_thigh_pitch_deg: float
     cop_half_width_per_height: float | None
     weight_share: float
     co_contraction: float
     rotation_load: float
-    pelvic_drop_deg: float
+    pelvic_drop_deg: float = 0.0
+    fixed_thigh_pitch_deg: float = 0.0
 
+
+#: Healthy contralateral pelvic drop in single-leg tasks [deg]: about half the 4-5 deg
+#: peak-to-peak frontal pelvic motion of normal walking (teaching choice).
+HEALTHY_SINGLE_LEG_PELVIC_DROP_DEG = 2.0
 
 TASKS = {
     t.name: t
     for t in (
-        Task("stand", "Standing on both legs", "double", (-10.0, 30.0), 0.0, 0.5, 0.0, 0.045, 0.5, 1.0, 0.5, 0.0),
-        Task("single_leg_stance", "Standing on one leg", "single", (-10.0, 30.0), 5.0, 0.5, 0.0, 0.012, 1.0, 1.5, 1.0, 2.0),
-        Task("squat", "Squat on both legs", "double", (0.0, 90.0), 60.0, 0.65, 0.0, 0.060, 0.5, 1.0, 0.5, 0.0),
-        Task("single_leg_squat", "Single-leg squat", "single", (0.0, 90.0), 45.0, 0.65, 0.0, 0.012, 1.0, 1.5, 1.0, 2.0),
-        Task("knees_together", "Self-check: knees together", "double", (-10.0, 30.0), 0.0, 0.5, 0.0, None, 0.5, 1.0, 0.5, 0.0),
-        Task("sitting", "Sitting on a chair", "seated", (45.0, 110.0), 90.0, None, 90.0, 0.060, 0.1, 0.2, 0.0, 0.0),
+        Task(name="stand", label="Standing on both legs", stance="double",
+             knee_flexion_range_deg=(-10.0, 30.0), knee_flexion_default_deg=0.0, thigh_pitch_per_knee_flexion=0.5,
+             cop_half_width_per_height=0.045, weight_share=0.5, co_contraction=1.0, rotation_load=0.5),
+        Task(name="single_leg_stance", label="Standing on one leg", stance="single",
+             knee_flexion_range_deg=(-10.0, 30.0), knee_flexion_default_deg=5.0, thigh_pitch_per_knee_flexion=0.5,
+             cop_half_width_per_height=0.012, weight_share=1.0, co_contraction=1.5, rotation_load=1.0,
+             pelvic_drop_deg=HEALTHY_SINGLE_LEG_PELVIC_DROP_DEG),
+        Task(name="squat", label="Squat on both legs", stance="double",
+             knee_flexion_range_deg=(0.0, 90.0), knee_flexion_default_deg=60.0, thigh_pitch_per_knee_flexion=0.65,
+             cop_half_width_per_height=0.060, weight_share=0.5, co_contraction=1.0, rotation_load=0.5),
+        Task(name="single_leg_squat", label="Single-leg squat", stance="single",
+             knee_flexion_range_deg=(0.0, 90.0), knee_flexion_default_deg=45.0, thigh_pitch_per_knee_flexion=0.65,
+             cop_half_width_per_height=0.012, weight_share=1.0, co_contraction=1.5, rotation_load=1.0,
+             pelvic_drop_deg=HEALTHY_SINGLE_LEG_PELVIC_DROP_DEG),
+        Task(name="knees_together", label="Self-check: knees together", stance="double",
+             knee_flexion_range_deg=(-10.0, 30.0), knee_flexion_default_deg=0.0, thigh_pitch_per_knee_flexion=0.5,
+             cop_half_width_per_height=None, weight_share=0.5, co_contraction=1.0, rotation_load=0.5),
+        Task(name="sitting", label="Sitting on a chair", stance="seated",
+             knee_flexion_range_deg=(45.0, 110.0), knee_flexion_default_deg=90.0, thigh_pitch_per_knee_flexion=None,
+             fixed_thigh_pitch_deg=90.0, cop_half_width_per_height=0.060, weight_share=0.1, co_contraction=0.2,
+             rotation_load=0.0),
     )
 }
 
 TASK_NAMES = tuple(TASKS)
 
 
+#: The numbers of a task the model reads, by name (flags are 1.0 or 0.0).
+_NUMBERS = {
+    "single": lambda t: float(t.stance == "single"),
+    "seated": lambda t: float(t.stance == "seated"),
+    "knees_together": lambda t: float(t.cop_half_width_per_height is None),
+    "thigh_ratio": lambda t: t.thigh_pitch_per_knee_flexion if t.thigh_pitch_per_knee_flexion is not None else 0.0,
+    "fixed_thigh_pitch_deg": lambda t: t.fixed_thigh_pitch_deg,
+    "cop_half_width_per_height": lambda t: t.cop_half_width_per_height or 0.0,
+    "weight_share": lambda t: t.weight_share,
+    "co_contraction": lambda t: t.co_contraction,
+    "rotation_load": lambda t: t.rotation_load,
+    "pelvic_drop_deg": lambda t: t.pelvic_drop_deg,
+    "knee_flexion_low": lambda t: t.knee_flexion_range_deg[0],
+    "knee_flexion_high": lambda t: t.knee_flexion_range_deg[1],
+    "knee_flexion_default": lambda t: t.knee_flexion_default_deg,
+}
+_SCALAR_TABLES = {name: {key: float(get(task)) for key, get in _NUMBERS.items()} for name, task in TASKS.items()}
+_COLUMNS = {key: np.array([get(TASKS[name]) for name in TASK_NAMES]) for key, get in _NUMBERS.items()}
+
+
 def task_table(task_names):
-    """Per-row numeric task parameters for an array of task names (vectorised lookup)."""
+    """The numbers of each row's task: a dict of floats for one task name (shared; do not
+    modify it), of arrays for an array of names (vectorised lookup)."""
+    if isinstance(task_names, str):
+        return _SCALAR_TABLES[task_names]
     names = np.asarray(task_names, dtype=str)
-    fields = {
-        "single": lambda t: float(t.stance == "single"),
-        "seated": lambda t: float(t.stance == "seated"),
-        "knees_together": lambda t: float(t.cop_half_width_per_height is None),
-        "thigh_ratio": lambda t: t.thigh_pitch_per_knee_flexion if t.thigh_pitch_per_knee_flexion is not None else 0.0,
-        "fixed_thigh_pitch_deg": lambda t: t.fixed_thigh_pitch_deg,
-        "cop_half_width_per_height": lambda t: t.cop_half_width_per_height or 0.0,
-        "weight_share": lambda t: t.weight_share,
-        "co_contraction": lambda t: t.co_contraction,
-        "rotation_load": lambda t: t.rotation_load,
-        "pelvic_drop_deg": lambda t: t.pelvic_drop_deg,
-        "knee_flexion_low": lambda t: t.knee_flexion_range_deg[0],
-        "knee_flexion_high": lambda t: t.knee_flexion_range_deg[1],
-        "knee_flexion_default": lambda t: t.knee_flexion_default_deg,
-    }
     if names.ndim == 0:
-        task = TASKS[str(names)]
-        return {key: np.float64(get(task)) for key, get in fields.items()}
+        return _SCALAR_TABLES[str(names)]
     # Task index of every row by one comparison per task (no sort of the text column).
     index = np.zeros(names.shape, dtype=np.intp)
     for i, name in enumerate(TASK_NAMES[1:], start=1):
         index[names == name] = i
-    return {key: np.array([get(TASKS[name]) for name in TASK_NAMES])[index] for key, get in fields.items()}
+    return {key: column[index] for key, column in _COLUMNS.items()}

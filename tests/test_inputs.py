@@ -1,5 +1,5 @@
 """Bad input raises ValueError naming the argument, the value, the allowed range and the
-unit (DESIGN.md section 4, last paragraph; ranges in biomech.INPUT_RANGES)."""
+unit (ranges in biomech.INPUT_RANGES)."""
 from __future__ import annotations
 
 import math
@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 import biomech
+import biomech.inputs
 from biomech import INPUT_RANGES, TASKS
 
 NUMERIC = tuple(INPUT_RANGES)
-#: Inputs that accept None as "use the subject's default" (DESIGN.md section 4).
+#: Inputs that accept None as "use the subject's default".
 OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
 REQUIRED = tuple(n for n in NUMERIC if n not in OPTIONAL)
 
@@ -107,9 +108,9 @@ def _fitting_body(name, value):
     ({"height_m": 0.5, "mass_kg": 200.0}, ("mass_kg = 200", "height_m = 0.5", "800 kg/m^2", "8 to 80 kg/m^2")),
     ({"height_m": 2.0, "mass_kg": 20.0}, ("mass_kg = 20", "height_m = 2", "5 kg/m^2", "8 to 80 kg/m^2")),
     ({"height_m": 0.6, "mass_kg": 6.0, "hip_width_mm": 200.0},
-     ("hip_width_mm = 200", "height_m = 0.6", "30 to 120 mm")),
+     ("hip_width_mm = 200", "height_m = 0.6", "40 to 120 mm")),
     ({"height_m": 1.9, "mass_kg": 80.0, "hip_width_mm": 60.0},
-     ("hip_width_mm = 60", "height_m = 1.9", "95 to 380 mm")),
+     ("hip_width_mm = 60", "height_m = 1.9", "95 to 320 mm")),
 ])
 def test_body_combinations(body, named):
     """Each input in range, but no body has them together: the message names both inputs,
@@ -161,7 +162,7 @@ def test_simulate_unknown_keyword():
 @pytest.mark.parametrize("task", biomech.TASK_NAMES)
 @pytest.mark.parametrize("where", ["below", "above", "nan"])
 def test_knee_flexion_outside_the_task_range(task, where):
-    """knee_flexion_deg limits depend on the task (DESIGN.md s.4): the message gives that
+    """knee_flexion_deg limits depend on the task: the message gives that
     task's range in deg and names the task."""
     low, high = TASKS[task].knee_flexion_range_deg
     value = {"below": low - 1.0, "above": high + 1.0, "nan": float("nan")}[where]
@@ -189,7 +190,9 @@ def test_simulate_many_one_bad_row(name, value, value_text):
     """Four good rows and one bad one: the error names the argument, the bad value, the
     range and the unit."""
     rng = INPUT_RANGES[name]
-    column = np.linspace(rng.low, rng.high, ROWS)
+    # Good rows: the whole range (for hip width, the part the default height allows).
+    low = rng.low if name != "hip_width_mm" else biomech.inputs.hip_width_range_mm(1.65)[0]
+    column = np.linspace(low, rng.high, ROWS)
     column[3] = value
     with pytest.raises(ValueError) as err:
         biomech.simulate_many({name: column, "task": "single_leg_squat"})
@@ -289,7 +292,80 @@ def test_forward_kinematics_unknown_choice(name, value):
 
 def test_forward_kinematics_unknown_keyword():
     """Same contract as simulate(): an unknown keyword is a ValueError naming it (a plain
-    Python TypeError is not what DESIGN.md s.4 promises the notebooks)."""
+    Python TypeError is not what the notebooks are promised)."""
     with pytest.raises(ValueError) as err:
         biomech.forward_kinematics(hip_rotation_deg=10.0)
     assert "hip_rotation_deg" in str(err.value)
+
+
+# --- tables of every shape, and inputs a new user tries ----------------------------------------
+
+@pytest.mark.parametrize("table", [{}, {"task": "squat"}, {"height_m": np.array(1.7)}, {"height_m": 1.7, "mass_kg": 64}],
+                         ids=["empty", "one-text", "0-d-array", "scalars"])
+def test_simulate_many_of_single_values_is_one_row(table):
+    """Single values (and 0-d arrays) make a one-row table: every output has shape () and
+    equals simulate() with the same inputs."""
+    out = biomech.simulate_many(table)
+    one = biomech.simulate(**{k: (v.item() if isinstance(v, np.ndarray) else v) for k, v in table.items()})
+    for name in biomech.OUTPUT_NAMES:
+        assert np.shape(out[name]) == (), name
+        assert float(out[name]) == pytest.approx(getattr(one, name), rel=1e-12, abs=1e-12), name
+
+
+def test_simulate_many_of_zero_rows():
+    out = biomech.simulate_many({"arch_collapse": np.array([]), "task": "single_leg_squat"})
+    assert all(out[name].shape == (0,) for name in biomech.OUTPUT_NAMES)
+
+
+def test_simulate_many_names_columns_of_different_lengths():
+    with pytest.raises(ValueError) as err:
+        biomech.simulate_many({"height_m": [1.6, 1.7], "mass_kg": [60.0, 70.0, 80.0], "task": "stand"})
+    msg = str(err.value)
+    assert "height_m has 2 rows" in msg and "mass_kg has 3 rows" in msg, msg
+
+
+@pytest.mark.parametrize("value", [np.timedelta64(25, "Y"), np.datetime64("2000-01-01"), np.array([1, 2], "m8[D]")],
+                         ids=["timedelta", "datetime", "timedelta-column"])
+def test_time_types_are_not_numbers(value):
+    """A numpy time (timedelta64, datetime64) is not an age in years."""
+    call = biomech.simulate_many if np.ndim(value) else biomech.simulate
+    with pytest.raises(ValueError) as err:
+        call(**{"age_years": value}) if call is biomech.simulate else call({"age_years": value})
+    assert "age_years" in str(err.value) and "not a number" in str(err.value)
+
+
+@pytest.mark.parametrize("height_m", [1.65, 0.6, 1.9])
+def test_hip_width_range_in_the_message_is_the_range_accepted(height_m):
+    """The range an error message states is exactly the range accepted: both ends pass,
+    values just outside them fail with the same range in the message."""
+    low, high = biomech.inputs.hip_width_range_mm(height_m)
+    mass = 22.0 * height_m ** 2
+    for ok in (low, high):
+        biomech.simulate(height_m=height_m, mass_kg=mass, hip_width_mm=float(ok))
+    for bad in (low - 0.5, high + 0.5):
+        with pytest.raises(ValueError) as err:
+            biomech.simulate(height_m=height_m, mass_kg=mass, hip_width_mm=float(bad))
+        assert f"{low:.4g} to {high:.4g} mm" in str(err.value) or f"{low:g} to {high:g} mm" in str(err.value), \
+            str(err.value)
+
+
+@pytest.mark.parametrize("call", [biomech.simulate, biomech.forward_kinematics])
+def test_unknown_keyword_is_a_type_error_with_a_suggestion(call):
+    """A misspelt keyword raises TypeError (as Python does) that is also a ValueError,
+    naming the keyword and suggesting the input meant."""
+    with pytest.raises(TypeError) as err:
+        call(height_meters=1.7)
+    assert isinstance(err.value, ValueError)
+    assert "height_meters" in str(err.value) and "did you mean 'height_m'" in str(err.value)
+
+
+def test_public_functions_show_their_parameters():
+    """Shift-Tab in Jupyter (inspect.signature) shows every input with its default."""
+    import inspect
+
+    params = inspect.signature(biomech.simulate).parameters
+    assert tuple(params) == biomech.INPUT_NAMES
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params.values())
+    assert params["height_m"].default == 1.65 and params["task"].default == "stand"
+    fk = inspect.signature(biomech.forward_kinematics).parameters
+    assert "knee_flexion_deg" in fk and fk["knee_flexion_deg"].default == 0.0

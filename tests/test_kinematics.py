@@ -1,5 +1,5 @@
 """The kinematic chain: the sympy derivation, the generated numpy code and the numeric
-wrapper agree (DESIGN.md section 3: derive with sympy, evaluate with generated functions)."""
+wrapper agree (derive with sympy, evaluate with generated functions)."""
 from __future__ import annotations
 
 import numpy as np
@@ -121,7 +121,7 @@ def test_committed_generated_code_is_fresh():
 @pytest.mark.parametrize("height_m", [0.8, 1.65, 1.78, 2.1])
 def test_forward_kinematics_zero_angles_stack_vertically(sex, height_m):
     """All angles zero: hip, knee and ankle centres on one vertical line, thigh 0.245 H and
-    shank 0.246 H long (REFERENCE_VALUES s.10, Winter, Table 4.1), hip centre at half the
+    shank 0.246 H long [Winter2009], hip centre at half the
     inter-hip distance (Bell 1989 default, s.3); left limb mirrored."""
     H = height_m * 1000.0
     half = float(subject.default_hip_width_mm(sex == "female", height_m)) / 2.0
@@ -148,7 +148,7 @@ def test_forward_kinematics_keeps_segment_lengths_and_hip_width():
 
 
 def test_forward_kinematics_frame_directions():
-    """Ground frame x right, y anterior, z up (DESIGN.md s.4): hip flexion brings the knee
+    """Ground frame x right, y anterior, z up: hip flexion brings the knee
     forward, hip adduction brings the right knee toward -x, knee flexion sends the ankle back."""
     base = biomech.forward_kinematics()
     assert biomech.forward_kinematics(hip_flexion_deg=30.0)["knee_center"][1] > base["knee_center"][1] + 100.0

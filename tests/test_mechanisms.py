@@ -1,4 +1,4 @@
-"""The behaviour the model must show: one test per bullet of DESIGN.md section 3,
+"""The behaviour the model must show, one test per mechanism,
 "Behaviour the model must show"."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 import biomech
 from biomech.inputs import HIP_WIDTH_PER_HEIGHT
-from biomech.reference import NORMAL_RANGES
+from biomech.norms import NORMAL_RANGES
 
 from _reference_checks import ADULTS, frontal_valgus_deg, normal_causes, out_of_range, tasks_for
 
@@ -18,7 +18,7 @@ SEXES = ("female", "male")
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_normal_causes_give_normal_measures(sex):
-    """DESIGN s.3 bullet 1. Every range of biomech.reference (REFERENCE_VALUES s.1, s.3-s.9,
+    """Every range of biomech.norms (
     rows cited in tests/_reference_checks.py), in the task its context names, with the five
     causes set explicitly to their normal values."""
     person = ADULTS[sex]
@@ -53,7 +53,7 @@ CAUSES = ("adductor_tightness", "abductor_weakness", "arch_collapse", "hip_width
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("cause", CAUSES)
 def test_each_cause_moves_the_knee_medially(cause, sex):
-    """DESIGN s.3 bullet 2: a cause raised alone in a single-leg squat (default knee
+    """A cause raised alone in a single-leg squat (default knee
     flexion): projection angle up, load axis toward lateral (+), medial share down,
     monotonically over an 11-step sweep; simulate_many and simulate agree at the ends."""
     person = ADULTS[sex]
@@ -77,7 +77,7 @@ def test_each_cause_moves_the_knee_medially(cause, sex):
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("cause", CAUSES)
 def test_left_and_right_are_mirror_images(cause, sex):
-    """DESIGN s.3 bullet 2: left and right give identical numbers; the landmarks mirror
+    """Left and right give identical numbers; the landmarks mirror
     (knee_center x flips sign, y and z unchanged)."""
     person = ADULTS[sex]
     low, high = _cause_sweeps(sex)[cause]
@@ -106,9 +106,9 @@ def test_left_and_right_are_mirror_images(cause, sex):
 # --- 3. rotation: little HKA change straight, strong FPPA in a squat, JCS abduction stays ---
 
 ROTATION_CAUSES = {
-    # hip-driven: anterior pelvic tilt turns the femur inward (Bagwell 2016, REFERENCE_VALUES s.8)
+    # hip-driven: anterior pelvic tilt turns the femur inward (Bagwell 2016)
     "pelvic_tilt_deg": lambda p: normal_causes(p)["pelvic_tilt_deg"] + 15.0,
-    # foot-driven: arch collapse turns the tibia inward (REFERENCE_VALUES s.7 coupling)
+    # foot-driven: arch collapse turns the tibia inward [Fischer2018]
     "arch_collapse": lambda p: 1.0,
 }
 
@@ -117,7 +117,7 @@ ROTATION_CAUSES = {
 @pytest.mark.parametrize("task", ["single_leg_squat", "squat", "stand"])
 @pytest.mark.parametrize("cause", sorted(ROTATION_CAUSES))
 def test_rotation_barely_changes_hka_with_straight_knee(cause, task, sex):
-    """DESIGN s.3 bullet 3: with the knee straight (knee_flexion_deg=0) a rotation cause
+    """With the knee straight (knee_flexion_deg=0) a rotation cause
     changes the hip-knee-ankle angle by less than 0.5 deg, although it rotates the joints
     by several degrees."""
     person = ADULTS[sex]
@@ -141,8 +141,8 @@ def _tilt_delta_fppa(person, task, knee_flexion):
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("knee_flexion", [60.0, 75.0, 90.0])
 def test_rotation_raises_projection_angle_in_a_squat(knee_flexion, sex):
-    """DESIGN s.3 bullet 3: the same rotation (pelvic tilt +15 deg, about 4 deg of femoral
-    internal rotation, Bagwell 2016, REFERENCE_VALUES s.8) raises the projection angle of a
+    """The same rotation (pelvic tilt +15 deg, about 4 deg of femoral
+    internal rotation, Bagwell 2016) raises the projection angle of a
     single-leg squat by more than 4 deg at 60-90 deg of knee flexion, and by far more than
     with the knee straight."""
     person = ADULTS[sex]
@@ -155,7 +155,7 @@ def test_rotation_raises_projection_angle_in_a_squat(knee_flexion, sex):
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("task", ["single_leg_squat", "squat"])
 def test_rotation_effect_on_projection_grows_with_knee_flexion(task, sex):
-    """DESIGN s.3 layer 3: rotations show up as frontal-plane valgus mainly when the knee
+    """Rotations show up as frontal-plane valgus mainly when the knee
     is flexed. The FPPA change from the same rotation rises steadily from 0 to 90 deg of
     flexion and is at least ten times larger at 90 deg than straight."""
     person = ADULTS[sex]
@@ -167,9 +167,9 @@ def test_rotation_effect_on_projection_grows_with_knee_flexion(task, sex):
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("cause", sorted(ROTATION_CAUSES) + ["all"])
 def test_grood_suntay_abduction_stays_at_bone_value_while_fppa_grows(cause, sex):
-    """DESIGN s.3 bullet 3: dynamic valgus is mostly hip motion. Over a 0-90 deg single-leg
-    squat with the cause raised, knee_abduction_deg (Grood & Suntay 1983, REFERENCE_VALUES
-    s.9) stays within 1 deg of constitutional_hka_deg while fppa_deg grows by > 4 deg."""
+    """Dynamic valgus is mostly hip motion. Over a 0-90 deg single-leg
+    squat with the cause raised, knee_abduction_deg [GroodSuntay1983]
+    stays within 1 deg of constitutional_hka_deg while fppa_deg grows by > 4 deg."""
     person = ADULTS[sex]
     if cause == "all":
         causes = dict(adductor_tightness=0.5, abductor_weakness=0.5, arch_collapse=0.5,
@@ -186,7 +186,7 @@ def test_grood_suntay_abduction_stays_at_bone_value_while_fppa_grows(cause, sex)
 
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_forward_kinematics_rotation_shows_mainly_when_flexed(side):
-    """DESIGN s.3 layer 3 and bullet 3, on the bare chain: hip internal rotation 15 deg
+    """On the bare chain: hip internal rotation 15 deg
     changes the frontal-plane knee angle (from hip, knee, ankle centres, + valgus) by less
     than 0.5 deg with the knee straight and by more than 10 deg (toward valgus) at 60 deg."""
     lateral = 1.0 if side == "right" else -1.0
@@ -208,9 +208,8 @@ def test_forward_kinematics_rotation_shows_mainly_when_flexed(side):
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("task", ["stand", "single_leg_stance"])
 def test_hyperextension_with_inward_rotation_looks_like_varus(task, sex):
-    """DESIGN s.3 bullet 4 (and content map "Prevention"): knee hyperextended 10 deg, femur
-    turned inward by a high anterior pelvic tilt (35 deg, Bagwell 2016 coupling,
-    REFERENCE_VALUES s.8): HKA more negative than the same pose without the rotation, and
+    """Knee hyperextended 10 deg, femur turned inward by a high anterior pelvic tilt
+    (35 deg, coupling of [Bagwell2016]): HKA more negative than the same pose without the rotation, and
     the sign is the opposite of the flexed knee's."""
     person = ADULTS[sex]
     kw = {**person, **normal_causes(person), "task": task}
@@ -225,7 +224,7 @@ def test_hyperextension_with_inward_rotation_looks_like_varus(task, sex):
 
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_forward_kinematics_hyperextension_apparent_varus(side):
-    """DESIGN s.3 bullet 4 on the bare chain: hip internal rotation 15 deg with the knee at
+    """On the bare chain: hip internal rotation 15 deg with the knee at
     -10 deg moves the frontal-plane knee angle toward varus (by > 1 deg)."""
     lateral = 1.0 if side == "right" else -1.0
 
@@ -240,7 +239,7 @@ def test_forward_kinematics_hyperextension_apparent_varus(side):
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_wider_hips_raise_abductor_demand_and_q_angle(sex):
-    """DESIGN s.3 bullet 5: a longer body-weight lever arm (Pauwels, REFERENCE_VALUES s.5)
+    """A longer body-weight lever arm (Pauwels)
     raises hip_abductor_force_bw in single-leg stance, and a more oblique femur raises the
     standing Q-angle (Q-angle predictors, Nguyen 2009, s.3). Monotonic over the whole hip
     width range for the person's height (inputs.HIP_WIDTH_PER_HEIGHT) and over default ->

@@ -1,4 +1,4 @@
-"""Set-up stays consistent (DESIGN.md section 6, "Set-up"): pyproject.toml and
+"""Set-up stays consistent: pyproject.toml and
 environment.yml list the same packages and versions, CI runs the README's test command,
 and the README gives both set-up commands."""
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _readme_commands():
 
 
 def test_readme_gives_both_set_up_commands():
-    """DESIGN.md s.6: a fresh machine needs two README commands, one opens the lab and one
+    """A fresh machine needs two README commands, one opens the lab and one
     runs the tests."""
     commands = _readme_commands()
     assert "make lab" in commands, commands

@@ -1,4 +1,4 @@
-"""Population helpers of the growing-up lesson, against REFERENCE_VALUES s.4."""
+"""Population helpers of the growing-up lesson, against the developmental curve [SaleniusVankka1975; Yoo2008]."""
 from __future__ import annotations
 
 import numpy as np

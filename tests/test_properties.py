@@ -1,4 +1,4 @@
-"""Property tests over the whole input space (DESIGN.md section 6, "Robustness": no NaN,
+"""Property tests over the whole input space (no NaN,
 bounded, continuous, mirror symmetric), with hypothesis and seeded bulk sweeps.
 
 Strategies draw every documented input over its ``biomech.INPUT_RANGES`` range: sex,
@@ -328,7 +328,7 @@ def test_left_right_mirror_symmetry(table):
 @given(tables())
 def test_none_means_the_subject_default(table):
     """hip_width_mm / pelvic_tilt_deg / constitutional_hka_deg = None give exactly what the
-    explicit defaults give (DESIGN.md s.4: None = the subject's default)."""
+    explicit defaults give (None = the subject's default)."""
     a, b = biomech.simulate_many(table), biomech.simulate_many(_fill_defaults(table))
     for name in OUTPUT_NAMES:
         np.testing.assert_allclose(a[name], b[name], rtol=1e-12, atol=1e-12, err_msg=name)

@@ -1,8 +1,8 @@
 """Validity: the default adults fall inside the published normal ranges, body mass scales
 forces but not angles, and children follow the developmental curve.
 
-Every range comes from ``biomech.reference.NORMAL_RANGES``; each test id ends with the
-REFERENCE_VALUES.md row it checks (see ``tests/_reference_checks.py``).
+Every range comes from ``biomech.norms.NORMAL_RANGES``; each test id ends with the keys
+of the range's sources (:mod:`biomech.references`; see ``tests/_reference_checks.py``).
 """
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ import numpy as np
 import pytest
 
 import biomech
-from biomech.reference import NORMAL_RANGES
+from biomech import references
+from biomech.norms import NORMAL_RANGES
 
 from _reference_checks import (
-    ADULTS, CONTEXT_TASKS, REFERENCE_ROWS, case_id, out_of_range, range_cases, tasks_for,
+    ADULTS, CONTEXT_TASKS, case_id, out_of_range, range_cases, tasks_for,
 )
 
-#: The measures the brief asks to cover (all of them have a range in biomech.reference).
+#: The measures the brief asks to cover (all of them have a range in biomech.norms).
 COVERED = (
     "hka_deg", "atfa_deg", "load_axis_shift_mm", "wbl_ratio_pct", "q_angle_deg", "medial_load_fraction",
     "hip_abductor_force_bw", "hip_contact_force_bw", "knee_contact_force_bw", "knee_adduction_moment_nm",
@@ -24,12 +25,13 @@ COVERED = (
 )
 
 
-def test_every_normal_range_has_a_task_and_a_reference_row():
-    """Each range in biomech.reference is checked somewhere: its context maps to tasks and
-    it names a REFERENCE_VALUES row, so a new range cannot go untested."""
+def test_every_normal_range_has_a_task_and_known_sources():
+    """Each range in biomech.norms is checked somewhere: its context maps to tasks and
+    its sources are keys of biomech.references, so a new range cannot go untested."""
     for name, rng in NORMAL_RANGES.items():
         assert rng.context in CONTEXT_TASKS, f"{name}: context {rng.context!r} has no task mapping"
-        assert name in REFERENCE_ROWS, f"{name}: no REFERENCE_VALUES row recorded"
+        for key in rng.sources:
+            assert key in references.REFERENCES, f"{name}: source {key!r} is not in biomech.references"
         assert name in biomech.OUTPUT_NAMES, f"{name}: not a simulate() output"
         # The tasks checked here are tasks the model itself says the range applies to.
         if hasattr(rng, "applies_to"):
@@ -42,8 +44,8 @@ def test_every_normal_range_has_a_task_and_a_reference_row():
                          [pytest.param(*c, id=case_id(*c)) for c in range_cases()])
 def test_default_adult_inside_published_normal_range(name, task, sex):
     """Default adult female (1.65 m, 60 kg, 25 y) and male (1.78 m, 75 kg, 25 y), no causes,
-    in the task named by the range's context: inside the range. The REFERENCE_VALUES row
-    is the last part of the test id (e.g. s1-Jamali2017 = REFERENCE_VALUES s.1, Jamali 2017)."""
+    in the task named by the range's context: inside the range. The sources' keys are
+    the last part of the test id (e.g. Jamali2017)."""
     person = ADULTS[sex]
     r = biomech.simulate(**person, task=task)
     problem = out_of_range(name, r, sex, person["mass_kg"])
@@ -69,7 +71,7 @@ def test_covered_measures_checked_in_the_requested_tasks():
 
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_default_hka_matches_sex_specific_means(sex):
-    """REFERENCE_VALUES s.1, Jamali 2017 (CT): women +0.5 +- 2.9 deg, men -1.7 +- 2.9 deg;
+    """[Jamali2017] (CT): women +0.5 +- 2.9 deg, men -1.7 +- 2.9 deg;
     PMC3560206 Table 2: women more often valgus than men. Default adults within 1 SD."""
     mean, sd = {"female": (0.5, 2.9), "male": (-1.7, 2.9)}[sex]
     r = biomech.simulate(**ADULTS[sex], task="stand")
@@ -79,7 +81,7 @@ def test_default_hka_matches_sex_specific_means(sex):
         assert r.hka_deg > other.hka_deg
 
 
-# --- body mass: same angles, larger loads (DESIGN.md section 3, statics) -------------------
+# --- body mass: same angles, larger loads -------------------
 
 MASS_TASKS = [t for t in biomech.TASK_NAMES if t != "knees_together"]
 
@@ -87,7 +89,7 @@ MASS_TASKS = [t for t in biomech.TASK_NAMES if t != "knees_together"]
 @pytest.mark.parametrize("task", MASS_TASKS)
 def test_forces_scale_with_mass_angles_do_not(task):
     """Same person at 60 and 90 kg: identical angles and positions, identical forces in
-    body-weight units, knee adduction moment [N m] x 90/60 (DESIGN.md s.3 layer 5).
+    body-weight units, knee adduction moment [N m] x 90/60.
 
     "knees_together" is excluded: there the pose is set by the knees' and ankles' soft
     tissue touching, which grows with BMI by design (the self-check lesson compares the
@@ -108,8 +110,7 @@ def test_forces_scale_with_mass_angles_do_not(task):
 
 
 def test_heavier_body_widens_the_self_check_ankle_gap():
-    """The self-check depends on soft tissue (DESIGN.md content map "The self-check";
-    REFERENCE_VALUES s.4 home self-test rule): more body mass at the same height and bones
+    """The self-check depends on soft tissue: more body mass at the same height and bones
     means thicker knees, so the gap at the ankles can only grow."""
     masses = np.linspace(50.0, 120.0, 8)
     out = biomech.simulate_many({"sex": "female", "height_m": 1.65, "age_years": 25.0, "mass_kg": masses,
@@ -121,9 +122,10 @@ def test_heavier_body_widens_the_self_check_ankle_gap():
     np.testing.assert_allclose(out["knee_abduction_deg"], 3.0)
 
 
-# --- children: the developmental curve (REFERENCE_VALUES s.4) -------------------------------
+# --- children: the developmental curve [SaleniusVankka1975; Yoo2008; Oyewole2013] ----------
 
-#: Typical body size by age (height [m], mass [kg]); RECALLED WHO growth-chart medians.
+#: Typical body size by age (height [m], mass [kg]): rounded medians of the growth charts
+#: [WHO2006; Kuczmarski2002].
 #: Only body size: bone alignment comes from age alone.
 CHILD_SIZE = {
     0.5: (0.67, 7.5), 1.0: (0.75, 9.5), 1.5: (0.82, 10.8), 2.0: (0.87, 12.0), 2.5: (0.91, 13.0),
@@ -144,7 +146,7 @@ def _adult(sex):
 
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_infant_is_in_varus(sex):
-    """REFERENCE_VALUES s.4, Salenius & Vankka curve / Nigerian longitudinal (PMC3593025):
+    """[SaleniusVankka1975] curve / Nigerian longitudinal study [Oyewole2013]:
     varus in the first year; smoothed curve -8 deg (anatomic TFA) at 6 months."""
     r = _child(sex, 0.5)
     assert r.hka_deg < 0.0
@@ -154,14 +156,14 @@ def test_infant_is_in_varus(sex):
 
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_neutral_near_eighteen_months(sex):
-    """REFERENCE_VALUES s.4, Yoo 2008 (neutral at 1.5 y) and Nigerian children (0.3 +- 2.1 deg
+    """[Yoo2008] (neutral at 1.5 y) and Nigerian children [Oyewole2013] (0.3 +- 2.1 deg
     at 18 mo, switch to valgus at 18-19 mo): anatomic TFA near 0 at 1.5 years."""
     assert abs(_child(sex, 1.5).atfa_deg) <= 2.5
 
 
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_valgus_peak_at_three_to_four_years(sex):
-    """REFERENCE_VALUES s.4, Salenius & Vankka / Yoo 2008 / smoothed curve: the most valgus
+    """[SaleniusVankka1975; Yoo2008] and the smoothed curve: the most valgus
     age is about 3-4 years (smoothed aTFA 3 y +7..+10, 4 y +8..+10 deg)."""
     ages = sorted(CHILD_SIZE)
     hka = np.array([_child(sex, a).hka_deg for a in ages])
@@ -175,7 +177,7 @@ def test_valgus_peak_at_three_to_four_years(sex):
 @pytest.mark.parametrize("sex", ["female", "male"])
 @pytest.mark.parametrize("age", [8.0, 12.0, 15.0, 18.0])
 def test_adult_alignment_reached_by_eight_years(sex, age):
-    """REFERENCE_VALUES s.4, Yoo 2008 (adult level at 7-8 y) and Salenius & Vankka (adult
+    """[Yoo2008] (adult level at 7-8 y) and [SaleniusVankka1975] (adult
     about 5-6 deg by about 8 y): from 8 years the alignment is within 1 deg of the adult's."""
     r, adult = _child(sex, age), _adult(sex)
     assert abs(r.hka_deg - adult.hka_deg) <= 1.0
@@ -184,7 +186,7 @@ def test_adult_alignment_reached_by_eight_years(sex, age):
 
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_developmental_curve_order(sex):
-    """REFERENCE_VALUES s.4: varus infant < neutral toddler < valgus peak at 3-4 y, then back
+    """The developmental curve: varus infant < neutral toddler < valgus peak at 3-4 y, then back
     down to the adult value."""
     a05, a15, a4, a8 = (_child(sex, a).hka_deg for a in (0.5, 1.5, 4.0, 8.0))
     assert a05 < a15 < a4
@@ -194,7 +196,7 @@ def test_developmental_curve_order(sex):
 @pytest.mark.parametrize("sex", ["female", "male"])
 @pytest.mark.parametrize("age", [8.0, 9.5, 11.0])
 def test_children_knee_and_ankle_gaps(sex, age):
-    """REFERENCE_VALUES s.4, HeshmatiPour & Karimi (2268 children 8-11 y, standing):
+    """[HeshmatiPourKarimi] (2268 children 8-11 y, standing):
     intercondylar 3.83 +- 8.1 mm, intermalleolar 7.51 +- 11.22 mm; within mean + 2 SD."""
     h, m = CHILD_SIZE[age]
     r = biomech.simulate(sex=sex, height_m=h, mass_kg=m, age_years=age, task="knees_together")

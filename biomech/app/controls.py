@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import causes, subject
+from .. import causes, norms, subject
+from ..assumptions import defaults
+from ..inputs import INPUT_RANGES, hip_width_range_mm
+from ..model import DEFAULTS as MODEL_DEFAULTS
 from ..tasks import TASKS
 
 SLIDER_STYLE = {"description_width": "150px"}
@@ -18,37 +21,35 @@ WIDE = widgets.Layout(width="330px")
 #: Sliders send their value while being dragged; the explorer coalesces the updates.
 CONTINUOUS = True
 
-#: UI state of the explorer when it starts (the typical adult woman, standing).
-DEFAULT_UI = {
-    "sex": "female", "height_m": 1.65, "mass_kg": 60.0, "age_years": 25.0,
-    "task": "stand", "knee_flexion_deg": TASKS["stand"].knee_flexion_default_deg, "side": "right",
-    "adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
-    "hip_width_offset_mm": 0.0, "pelvic_tilt_offset_deg": 0.0, "bone_offset_deg": 0.0,
-}
-
 CAUSE_CONTROLS = ("adductor_tightness", "abductor_weakness", "arch_collapse", "hip_width_offset_mm",
                   "pelvic_tilt_offset_deg", "bone_offset_deg")
 PERSON_CONTROLS = ("sex", "height_m", "mass_kg", "age_years")
 TASK_CONTROLS = ("task", "knee_flexion_deg", "side")
+#: Offset controls: the model input each one shifts away from the person's typical value.
+OFFSETS = {"hip_width_offset_mm": "hip_width_mm", "pelvic_tilt_offset_deg": "pelvic_tilt_deg",
+           "bone_offset_deg": "constitutional_hka_deg"}
+
+#: UI state of the explorer when it starts: the model's defaults (the typical adult woman,
+#: standing), every offset at zero.
+DEFAULT_UI = {
+    **{k: MODEL_DEFAULTS[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3]},
+    "knee_flexion_deg": TASKS[MODEL_DEFAULTS["task"]].knee_flexion_default_deg,
+    **dict.fromkeys(OFFSETS, 0.0),
+}
 
 
 def typical(ui):
-    """The person's typical hip width [mm], pelvic tilt [deg] and bone HKA [deg]."""
-    is_female = ui["sex"] == "female"
-    return {
-        "hip_width_mm": float(subject.default_hip_width_mm(is_female, ui["height_m"])),
-        "pelvic_tilt_deg": float(subject.default_pelvic_tilt_deg(is_female)),
-        "constitutional_hka_deg": float(subject.default_hka_deg(is_female, ui["age_years"])),
-    }
+    """The person's typical hip width [mm], pelvic tilt [deg] and bone HKA [deg]
+    (:func:`biomech.subject.typical_values`)."""
+    values = subject.typical_values(ui["sex"] == "female", ui["height_m"], ui["age_years"])
+    return {name: float(value) for name, value in values.items()}
 
 
 def model_inputs(ui):
     """:func:`biomech.simulate` keywords for a UI state (offsets of zero mean "typical")."""
     base = typical(ui)
-    out = {k: ui[k] for k in PERSON_CONTROLS + TASK_CONTROLS + ("adductor_tightness", "abductor_weakness",
-                                                                "arch_collapse")}
-    for ui_name, name in (("hip_width_offset_mm", "hip_width_mm"), ("pelvic_tilt_offset_deg", "pelvic_tilt_deg"),
-                          ("bone_offset_deg", "constitutional_hka_deg")):
+    out = {k: ui[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3]}
+    for ui_name, name in OFFSETS.items():
         out[name] = None if ui[ui_name] == 0 else base[name] + ui[ui_name]
     return out
 
@@ -56,31 +57,49 @@ def model_inputs(ui):
 def ui_values_from_inputs(inputs, ui):
     """UI control values for :func:`biomech.simulate` keywords (absolute -> offsets).
 
-    A new task without a knee flexion brings the task's own default flexion.
+    A new task without a knee flexion brings the task's own default flexion. The values
+    must already be valid model inputs (the explorer checks them with the model first).
     """
     values = {k: v for k, v in inputs.items() if k in DEFAULT_UI}
     if "task" in values and "knee_flexion_deg" not in values and values["task"] in TASKS:
         values["knee_flexion_deg"] = TASKS[values["task"]].knee_flexion_default_deg
-    merged = {**ui, **values}
-    base = typical(merged)
-    for ui_name, name in (("hip_width_offset_mm", "hip_width_mm"), ("pelvic_tilt_offset_deg", "pelvic_tilt_deg"),
-                          ("bone_offset_deg", "constitutional_hka_deg")):
+    base = typical({**ui, **values})
+    for ui_name, name in OFFSETS.items():
         if name in inputs:
             values[ui_name] = 0.0 if inputs[name] is None else float(inputs[name]) - base[name]
     return values
+
+
+def control_range(name, ui):
+    """(min, max) of control ``name`` for a UI state: the model's own allowed range
+    (:data:`biomech.INPUT_RANGES`, the task's knee flexion range, the hip width a body of
+    this height allows), expressed as an offset from typical for the offset controls."""
+    if name == "knee_flexion_deg":
+        return TASKS[ui["task"]].knee_flexion_range_deg
+    if name == "hip_width_offset_mm":
+        low, high = hip_width_range_mm(ui["height_m"])
+    elif name in OFFSETS:
+        rng = INPUT_RANGES[OFFSETS[name]]
+        low, high = rng.low, rng.high
+    else:
+        return INPUT_RANGES[name].low, INPUT_RANGES[name].high
+    base = typical(ui)[OFFSETS[name]]
+    return float(low) - base, float(high) - base
 
 
 def clinical_text(name, ui):
     """What a cause slider means clinically, in words and units."""
     v = ui[name]
     base = typical(ui)
+    p = defaults()
     if name == "adductor_tightness":
-        return f"hip abduction range lost: {causes.LOST_ABDUCTION_AT_SEVERE_DEG * v:.0f}° (of about 45°)"
+        lost = causes.adductor_tightness(v, p)["lost_abduction_deg"]
+        return f"hip abduction range lost: {lost:.0f}° (of about {causes.NORMAL_HIP_ABDUCTION_RANGE_DEG:.0f}°)"
     if name == "abductor_weakness":
         return f"{100 * v:.0f} % of hip abductor and external-rotator strength lost"
     if name == "arch_collapse":
-        drop = causes.NAVICULAR_DROP_NORMAL_MM + (causes.NAVICULAR_DROP_SEVERE_MM - causes.NAVICULAR_DROP_NORMAL_MM) * v
-        return f"navicular drop {drop:.0f} mm (healthy up to about 10 mm)"
+        upper = norms.NORMAL_RANGES["navicular_drop_mm"].high
+        return f"navicular drop {causes.navicular_drop_mm(v, p):.0f} mm (healthy up to about {upper:.0f} mm)"
     if name == "hip_width_offset_mm":
         return f"hip centres {base['hip_width_mm'] + v:.0f} mm apart (typical {base['hip_width_mm']:.0f} mm)"
     if name == "pelvic_tilt_offset_deg":
@@ -91,8 +110,8 @@ def clinical_text(name, ui):
                 f" + valgus)")
     if name == "knee_flexion_deg":
         state = "hyperextended" if v < 0 else "straight" if v < 3 else "bent"
-        return f"{state}; range for this task {TASKS[ui['task']].knee_flexion_range_deg[0]:.0f}° to " \
-               f"{TASKS[ui['task']].knee_flexion_range_deg[1]:.0f}°"
+        low, high = TASKS[ui["task"]].knee_flexion_range_deg
+        return f"{state}; range for this task {low:.0f}° to {high:.0f}°"
     return ""
 
 
@@ -103,31 +122,39 @@ def _slider(description, low, high, step, fmt, tooltip):
 
 
 def build():
-    """All controls as ``{name: widget}``, values unset (the explorer fills them)."""
+    """All controls as ``{name: widget}``, values unset (the explorer fills them and keeps
+    each slider's limits at :func:`control_range`)."""
     task_options = [(t.label, name) for name, t in TASKS.items()]
+    p = defaults()
+    drop = causes.navicular_drop_mm(1.0, p)
+    lost = causes.adductor_tightness(1.0, p)["lost_abduction_deg"]
+
+    def slider(name, description, step, fmt, tooltip):
+        return _slider(description, *control_range(name, DEFAULT_UI), step, fmt, tooltip)
+
     return {
-        "adductor_tightness": _slider("Adductor tightness", 0.0, 1.0, 0.05, ".2f",
-                                      "0 = none, 1 = severe (25° of hip abduction lost)"),
-        "abductor_weakness": _slider("Abductor weakness", 0.0, 1.0, 0.05, ".2f",
-                                     "fraction of hip abductor and external-rotator strength lost"),
-        "arch_collapse": _slider("Arch collapse", 0.0, 1.0, 0.05, ".2f",
-                                 "0 = healthy arch, 1 = flat foot (navicular drop 18 mm)"),
-        "hip_width_offset_mm": _slider("Hip width (±mm)", -40.0, 60.0, 1.0, "+.0f",
-                                       "distance between the hip joint centres, relative to typical"),
-        "pelvic_tilt_offset_deg": _slider("Pelvic tilt (±°)", -20.0, 20.0, 0.5, "+.1f",
-                                          "anterior pelvic tilt relative to typical (+ = front of pelvis down)"),
-        "bone_offset_deg": _slider("Bone shape (±°)", -15.0, 15.0, 0.5, "+.1f",
-                                   "structural alignment of the bones (+ = valgus), e.g. rickets, Blount's, "
-                                   "or after an osteotomy"),
+        "adductor_tightness": slider("adductor_tightness", "Adductor tightness", 0.05, ".2f",
+                                     f"0 = none, 1 = severe ({lost:.0f}° of hip abduction lost)"),
+        "abductor_weakness": slider("abductor_weakness", "Abductor weakness", 0.05, ".2f",
+                                    "fraction of hip abductor and external-rotator strength lost"),
+        "arch_collapse": slider("arch_collapse", "Arch collapse", 0.05, ".2f",
+                                f"0 = healthy arch, 1 = flat foot (navicular drop {drop:.0f} mm)"),
+        "hip_width_offset_mm": slider("hip_width_offset_mm", "Hip width (±mm)", 1.0, "+.0f",
+                                      "distance between the hip joint centres, relative to typical"),
+        "pelvic_tilt_offset_deg": slider("pelvic_tilt_offset_deg", "Pelvic tilt (±°)", 0.5, "+.1f",
+                                         "anterior pelvic tilt relative to typical (+ = front of pelvis down)"),
+        "bone_offset_deg": slider("bone_offset_deg", "Bone shape (±°)", 0.5, "+.1f",
+                                  "structural alignment of the bones (+ = valgus), e.g. rickets, Blount's, "
+                                  "or after an osteotomy"),
         "sex": widgets.ToggleButtons(options=[("female", "female"), ("male", "male")], description="Sex",
                                      style={"description_width": "60px", "button_width": "90px"}),
-        "height_m": _slider("Height (m)", 0.5, 2.1, 0.01, ".2f", "standing height"),
-        "mass_kg": _slider("Body mass (kg)", 3.0, 200.0, 0.5, ".1f", "body mass: forces scale with it"),
-        "age_years": _slider("Age (years)", 0.0, 80.0, 0.25, ".2f",
-                             "children follow the developmental curve of knee alignment"),
+        "height_m": slider("height_m", "Height (m)", 0.01, ".2f", "standing height"),
+        "mass_kg": slider("mass_kg", "Body mass (kg)", 0.5, ".1f", "body mass: forces scale with it"),
+        "age_years": slider("age_years", "Age (years)", 0.25, ".2f",
+                            "children follow the developmental curve of knee alignment"),
         "task": widgets.Dropdown(options=task_options, description="Task", style=SLIDER_STYLE, layout=WIDE),
-        "knee_flexion_deg": _slider("Knee flexion (°)", -10.0, 30.0, 1.0, ".0f",
-                                    "+ = bent, - = hyperextended (range depends on the task)"),
+        "knee_flexion_deg": slider("knee_flexion_deg", "Knee flexion (°)", 1.0, ".0f",
+                                   "+ = bent, - = hyperextended (range depends on the task)"),
         "side": widgets.ToggleButtons(options=[("right leg", "right"), ("left leg", "left")],
                                       description="Measured", style={"description_width": "60px",
                                                                      "button_width": "90px"}),

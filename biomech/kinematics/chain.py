@@ -8,8 +8,7 @@ the mid-hip point, mirrored to the requested side (``side_sign`` +1 right, -1 le
 """
 from __future__ import annotations
 
-import numpy as np
-
+from .. import numeric as nx
 from . import _generated as gen
 
 #: Joint angles of the chain, in the generated argument order.
@@ -32,8 +31,8 @@ def sincos(angles_deg):
     """
     out = {}
     for name, deg in angles_deg.items():
-        sin = np.sin(np.radians(deg))
-        out[name] = (sin, np.copysign(np.sqrt(np.maximum(1.0 - sin * sin, 0.0)), 90.0 - np.abs(deg)))
+        sin = nx.sin(nx.radians(deg))
+        out[name] = (sin, nx.copysign(nx.sqrt(nx.maximum(1.0 - sin * sin, 0.0)), 90.0 - abs(deg)))
     return out
 
 
@@ -88,16 +87,16 @@ def solve_hip_adduction(terms, point, target_x):
     c, s, o = terms[point]
     rho2 = c * c + s * s
     k = target_x - o
-    root = np.sqrt(np.maximum(rho2 - k * k, 0.0))
+    root = nx.sqrt(nx.maximum(rho2 - k * k, 0.0))
     # Of the two roots (C, S) = ((c k -+ s root), (s k +- c root)) / rho2, take the larger C.
-    sign = np.where(s >= 0.0, 1.0, -1.0)
+    sign = nx.where(s >= 0.0, 1.0, -1.0)
     cos_a = (c * k + sign * s * root) / rho2
     sin_a = (s * k - sign * c * root) / rho2
     # Scale back onto the unit circle when the target was out of reach.
-    norm = np.sqrt(cos_a * cos_a + sin_a * sin_a)
+    norm = nx.sqrt(cos_a * cos_a + sin_a * sin_a)
     return sin_a / norm, cos_a / norm
 
 
 def degrees(sin_cos):
     """Angle [deg] from its ``(sin, cos)``."""
-    return np.degrees(np.arctan2(sin_cos[0], sin_cos[1]))
+    return nx.degrees(nx.arctan2(sin_cos[0], sin_cos[1]))

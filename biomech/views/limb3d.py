@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..measures import load_line_at_knee
 from . import bones, style
 from .traces import merge, polyline
 
@@ -57,10 +58,9 @@ def load_line_legs(pose):
 
 
 def knee_offset_point(leg):
-    """Point of the hip-ankle line at the knee's height [mm] (where the load passes)."""
-    hip, knee, ankle = leg["hip_center"], leg["knee_center"], leg["ankle_center"]
-    t = (knee[2] - hip[2]) / (ankle[2] - hip[2])
-    return hip + t * (ankle - hip)
+    """Point of the hip-ankle line at the knee's height [mm] (where the load passes;
+    :func:`biomech.measures.load_line_at_knee`)."""
+    return np.array(load_line_at_knee(leg["hip_center"], leg["knee_center"], leg["ankle_center"]))
 
 
 def _floor(height_mm):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import reference
+from .. import norms
 from ..conventions import SIGN_CONVENTIONS
 from . import style
 
@@ -51,16 +51,16 @@ def _value_text(name, value, unit, scale):
 
 
 def _range_text(name, inputs, unit, scale):
-    rng = reference.NORMAL_RANGES.get(name)
+    rng = norms.NORMAL_RANGES.get(name)
     if rng is None:
         return "", None
-    low, high = reference.bounds_for(name, inputs["sex"], inputs["age_years"])
+    low, high = norms.bounds_for(name, inputs["sex"], inputs["age_years"])
     text = f"{low * scale:.3g} to {high * scale:.3g} {unit}"
     if rng.per_kg:
         text = f"{low:.2g} to {high:.2g} N m/kg"
     if not rng.applies_to(inputs["task"]):
         text += f" <span class='bm-muted'>(in {escape(rng.context)})</span>"
-    elif name in reference.AGE_DEPENDENT and inputs["age_years"] < 18:
+    elif name in norms.AGE_DEPENDENT and inputs["age_years"] < 18:
         text += " <span class='bm-muted'>(for this age)</span>"
     return text, rng
 
@@ -97,7 +97,7 @@ def table_html(result, ghost=None, with_css=True):
         for name, label, unit, scale in entries:
             value = getattr(result, name)
             range_text, _ = _range_text(name, inputs, unit, scale)
-            verdict = reference.status(name, value, inputs["sex"], inputs["mass_kg"], inputs["task"],
+            verdict = norms.status(name, value, inputs["sex"], inputs["mass_kg"], inputs["task"],
                                        inputs["age_years"])
             colour = style.STATUS_COLOURS[verdict]
             cells = [f"<td title='{name}'>{label}</td>",
@@ -121,7 +121,7 @@ def load_bar_html(result, with_css=True):
     medial = 100.0 * result.medial_load_fraction
     lateral = 100.0 - medial
     force = result.knee_contact_force_bw
-    verdict = reference.status("medial_load_fraction", result.medial_load_fraction, task=result.inputs["task"])
+    verdict = norms.status("medial_load_fraction", result.medial_load_fraction, task=result.inputs["task"])
     note = {"normal": "inside the published 60-80 % medial", None: "published 60-80 % medial is for standing",
             "borderline": "just outside the published 60-80 % medial",
             "outside": "outside the published 60-80 % medial"}[verdict]

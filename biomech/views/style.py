@@ -21,7 +21,7 @@ AXIS = "#2c3e50"
 FLOOR = "rgba(200, 200, 200, 0.25)"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
-#: Readout colour of each verdict of :meth:`biomech.reference.NormalRange.status`.
+#: Readout colour of each verdict of :meth:`biomech.norms.NormalRange.status`.
 STATUS_COLOURS = {"normal": "#1e8449", "borderline": "#d68910", "outside": "#c0392b", None: "#7f8c8d"}
 STATUS_WORDS = {"normal": "normal", "borderline": "borderline", "outside": "outside", None: ""}
 

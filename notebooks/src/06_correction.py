@@ -36,7 +36,7 @@ import numpy as np
 import biomech
 from biomech.app.checks import ChoiceCheck, StateCheck
 from biomech.app.figure import show
-from biomech.reference import bounds_for
+from biomech.norms import bounds_for
 from biomech.report import compare, report
 from biomech.views.plots import lines
 

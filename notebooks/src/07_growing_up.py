@@ -159,8 +159,8 @@ for i, age in enumerate(check_ages):
 #
 # The rule says: knees together, and a gap of about 5 cm (2 inches) or more between the ankles means
 # knock knees. It is popular on health websites, but the course's search **did not find it in a
-# primary source** (REFERENCE_VALUES section 4); advice of the "more than 8 cm" kind is quoted from
-# memory there, also without a source. So treat it as a rule of thumb to test, not a finding.
+# primary source**; advice of the "more than 8 cm" kind was not found in one either. So treat it as a
+# rule of thumb to test, not a finding.
 #
 # The gap depends on more than the bones. With the knees touching, the knee centres are held apart by
 # the soft tissue around the knees, and the ankles by the soft tissue around the ankles. Thicker thighs

@@ -1,5 +1,5 @@
-"""Published normal ranges of the measures, each with its source row in
-REFERENCE_VALUES.md. Used by the validity tests, the readout colours and reports.
+"""Published normal ranges of the measures, each naming its sources by key
+(:mod:`biomech.references`). Used by the readout colours, reports and validity tests.
 
 A range is for healthy adults in the tasks listed in ``tasks`` (empty: any task);
 ``per_kg`` ranges are divided by body mass before comparison. For children the
@@ -18,13 +18,18 @@ STANDING = ("stand", "knees_together", "sitting")
 
 @dataclass(frozen=True)
 class NormalRange:
-    """A published normal range of one measure (adults)."""
+    """A published normal range of one measure (adults).
+
+    ``sources`` are keys of :mod:`biomech.references`; ``note`` says how the range was
+    formed from them (e.g. mean +- 2 SD) and in which task it was measured.
+    """
 
     label: str
     unit: str
     low: float
     high: float
-    source: str
+    sources: tuple
+    note: str
     context: str = "any task"
     low_male: float | None = None
     high_male: float | None = None
@@ -45,62 +50,66 @@ class NormalRange:
 NORMAL_RANGES = {
     "hka_deg": NormalRange(
         "Hip-knee-ankle angle", "deg", -5.6, 3.2,
-        "Hsu 1990 via PMC3560206 Table 2: 1.2 +- 2.2 deg varus (mean +- 2 SD) - REFERENCE_VALUES s.1",
+        ("Nicolella2012",), "1.2 +- 2.2 deg varus in 120 volunteers (Table 2), mean +- 2 SD",
         "standing", tasks=STANDING),
     "atfa_deg": NormalRange(
         "Anatomic tibiofemoral angle", "deg", -0.4, 10.0,
-        "Jamali 2017: 4.8 +- 2.6 deg valgus (mean +- 2 SD) - s.1", "standing", tasks=STANDING),
+        ("Jamali2017",), "4.8 +- 2.6 deg valgus, mean +- 2 SD", "standing", tasks=STANDING),
     "fppa_deg": NormalRange(
         "Frontal-plane projection angle", "deg", 1.0, 12.0,
-        "Herrington & Munro 2010: women 5-12, men 1-9 deg (single-leg landing) - s.9",
+        ("HerringtonMunro2010",), "women 5-12, men 1-9 deg (single-leg landing)",
         "single-leg squat or landing", low_male=1.0, high_male=9.0, tasks=("single_leg_squat",)),
     "knee_abduction_deg": NormalRange(
         "Knee abduction (Grood-Suntay)", "deg", -5.6, 3.2,
-        "bone alignment; same range as HKA - s.1", "any task"),
+        ("Nicolella2012",), "bone alignment; same range as HKA", "any task"),
     "load_axis_shift_mm": NormalRange(
         "Load-axis shift at the knee", "mm", -22.0, 6.0,
-        "Paley: MAD 8 +- 7 mm medial (mean +- 2 SD, RECALLED) - s.1", "standing", tasks=STANDING),
+        ("PaleyTetsworth1992",), "mechanical axis deviation 8 +- 7 mm medial, mean +- 2 SD (not verified)",
+        "standing", tasks=STANDING),
     "wbl_ratio_pct": NormalRange(
         "Weight-bearing-line ratio", "%", 19.0, 58.0,
-        "DERIVED from Paley's MAD over a 72 mm plateau - s.1, s.10", "standing", tasks=STANDING),
+        ("PaleyTetsworth1992",), "derived from the mechanical axis deviation over a 72 mm plateau",
+        "standing", tasks=STANDING),
     "q_angle_deg": NormalRange(
         "Q-angle", "deg", 9.0, 22.0,
-        "Horton & Hall 1989 (RECALLED): women 15.8 +- 4.5, men 11.2 +- 3.0 (mean +- 1.5 SD); "
-        "standing 9.5-12.2 mean (Livingston & Mandigo 1997) - s.3",
+        ("HortonHall1989", "LivingstonMandigo1997"),
+        "women 15.8 +- 4.5, men 11.2 +- 3.0 supine (mean +- 1.5 SD, not verified); standing means 9.5-12.2",
         "standing", low_male=5.0, high_male=17.0, tasks=STANDING),
     "intermalleolar_distance_mm": NormalRange(
         "Ankle gap with knees together", "mm", 0.0, 50.0,
-        "popular self-check rule (about 5 cm); no primary source - s.4", "knees together"),
+        (), "the popular self-check rule (about 5 cm); no primary source", "knees together"),
     "pelvic_drop_deg": NormalRange(
         "Pelvic drop", "deg", 0.0, 5.0,
-        "normal gait about 4-5 deg peak-to-peak; marked Trendelenburg > 5-10 deg - s.5", "single-leg tasks",
+        (), "normal gait about 4-5 deg peak-to-peak; a marked Trendelenburg sign more than 5-10 deg (no source "
+        "verified)", "single-leg tasks",
         tasks=("single_leg_stance", "single_leg_squat")),
     "pelvic_tilt_deg": NormalRange(
         "Anterior pelvic tilt", "deg", 3.0, 19.0,
-        "Herrington 2011: about 11 +- 4 deg (RECALLED means, mean +- 2 SD) - s.8", "standing", tasks=STANDING),
+        ("Herrington2011", "Preece2008"), "about 11 +- 4 deg (mean +- 2 SD; the means were not verified)",
+        "standing", tasks=STANDING),
     "navicular_drop_mm": NormalRange(
         "Navicular drop", "mm", 0.0, 10.0,
-        "Nielsen 2009: healthy means 3.6-8.1 mm; Mueller's upper limit 10 mm - s.7", "standing",
+        ("Nielsen2009",), "healthy means 3.6-8.1 mm; Mueller's upper limit 10 mm", "standing",
         tasks=("stand", "knees_together", "single_leg_stance")),
     "medial_load_fraction": NormalRange(
         "Medial share of knee load", "", 0.60, 0.80,
-        "PMC2965044 introduction: 60-80 % medial; Hsu 1990 about 75 % on one leg - s.6", "standing",
+        ("PMC2965044",), "60-80 % medial (introduction of that study)", "standing",
         tasks=("stand", "single_leg_stance")),
     "hip_abductor_force_bw": NormalRange(
         "Hip abductor force", "BW", 1.5, 3.0,
-        "textbooks about 2 BW (RECALLED); Pauwels F = 3 G = 2.5 BW - s.5", "single-leg stance",
+        ("IntOrthop2008",), "Pauwels: F = 3 G = 2.5 BW (G = 5/6 BW); textbooks about 2 BW", "single-leg stance",
         tasks=("single_leg_stance",)),
     "hip_contact_force_bw": NormalRange(
         "Hip contact force", "BW", 2.2, 3.4,
-        "textbooks 2.5-3 BW (RECALLED); Pauwels R = 4 G = 3.3 BW - s.5", "single-leg stance",
+        ("IntOrthop2008",), "Pauwels: R = 4 G = 3.3 BW (G = 5/6 BW); textbooks 2.5-3 BW", "single-leg stance",
         tasks=("single_leg_stance",)),
     "knee_contact_force_bw": NormalRange(
         "Knee contact force", "BW", 2.0, 3.2,
-        "instrumented implants, one-leg stance about 2.6 BW (Kutzner 2010, RECALLED)", "single-leg stance",
+        ("Kutzner2010",), "instrumented knee implants: 259 % BW in one-leg stance", "single-leg stance",
         tasks=("single_leg_stance",)),
     "knee_adduction_moment_nm": NormalRange(
         "Knee adduction moment", "N m/kg", 0.27, 0.63,
-        "PLoS One 2017 e0179260: 0.45 +- 0.09 N m/kg, walking (mean +- 2 SD) - s.6",
+        ("Ota2017",), "0.45 +- 0.09 N m/kg, first peak in walking (mean +- 2 SD)",
         "single-leg stance", per_kg=True, tasks=("single_leg_stance",)),
 }
 
@@ -113,8 +122,8 @@ def bounds_for(name, sex="female", age_years=25.0):
     """(low, high) normal bounds of measure ``name`` for this person.
 
     Adults get the published range. Below 18 years the alignment measures use the
-    developmental curve instead: the age's mean +- 2 SD (REFERENCE_VALUES s.4, the
-    smoothed curve in :mod:`biomech.subject`), shifted onto the measure's own scale.
+    developmental curve instead: the age's mean +- 2 SD (the smoothed curve in
+    :mod:`biomech.subject`), shifted onto the measure's own scale.
     """
     rng = NORMAL_RANGES[name]
     if name in AGE_DEPENDENT and age_years < subject.ADULT_AGE_YEARS:

@@ -1,0 +1,593 @@
+"""The literature behind the model: one record per source, cited everywhere by key.
+
+Code, tests and lessons name a source by its key rather than by a free-text citation,
+for example ``references.cite('Bagwell2016')`` (gives "Bagwell et al. 2016") or
+``references.full('Bagwell2016')`` (the whole citation line). A docstring or comment
+that cannot call code simply writes the key, e.g. ``[Bagwell2016]``. Asking for a key
+that is not listed raises ``KeyError``, so a typo cannot slip into a lesson unnoticed.
+
+Keys are the first author's surname (both surnames for two-author papers) and the year,
+e.g. ``Bagwell2016``, ``HortonHall1989``. Where the author list could not be retrieved
+the key is the PubMed Central id or PubMed id, or the journal and year (``PMC7274868``,
+``IntOrthop2008``), and ``authors`` is empty. ``year`` is 0 when no year was retrieved
+(undated web pages, two articles); ``cite`` then prints "n.d.".
+
+``verified`` is True only when the number (or statement) the project takes from the
+source was seen in that source during the literature check (for Salenius & Vankka,
+in a textbook that summarises it, as the note says) AND the source itself was
+identified by its title and an identifier or journal reference. Everything else is
+False: either the number could not be found, or it was found but the bibliographic
+record is incomplete; the ``note`` of each entry says which. ``UNVERIFIED`` lists those
+keys; treat their numbers as provisional. Bibliographic fields of unverified entries
+may come from memory and must be checked before publication.
+
+Plain Python, no third-party imports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One literature source and what the project takes from it."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    volume_pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    verified: bool = False
+    note: str = ""
+
+
+_ALL = (
+    Reference(
+        "AAOS1965", "American Academy of Orthopaedic Surgeons", 1965,
+        "Joint Motion: Method of Measuring and Recording",
+        "American Academy of Orthopaedic Surgeons, Chicago (booklet)", "",
+        verified=False,
+        note="Hip range limits 30 deg adduction / 45 deg abduction (subject.py). Record and values not "
+             "retrieved; a clinical reference page gives abduction 30-50, adduction 20-30 deg, which "
+             "brackets them."),
+    Reference(
+        "Bagwell2016", "Bagwell JJ, Fukuda TY, Powers CM", 2016,
+        "Sagittal plane pelvis motion influences transverse plane motion of the femur: kinematic "
+        "coupling at the hip joint",
+        "Gait & Posture", "43:120-124",
+        verified=True,
+        note="Femoral transverse rotation per degree of sagittal pelvic tilt 0.23-0.32 (R2 > 0.97) at "
+             "0-90 deg hip flexion; the model uses the midpoint 0.275."),
+    Reference(
+        "Bell1989", "Bell AL, Brand RA, Pedersen DR", 1989,
+        "Prediction of hip joint centre location from external landmarks",
+        "Human Movement Science", "8:3-16",
+        verified=True,
+        note="Hip centre 30% distal, 14% medial, 22% posterior of the ASIS (fractions of inter-ASIS "
+             "width), hence inter-hip = 0.72 x inter-ASIS. The 0.19 posterior factor in subject.py is "
+             "the Visual3D implementation, not Bell's 22%."),
+    Reference(
+        "Bellemans2012", "Bellemans J, et al.", 2012,
+        "The Chitranjan Ranawat award: is neutral mechanical alignment normal for all patients? "
+        "The concept of constitutional varus",
+        "Clinical Orthopaedics and Related Research", "470(1):45-53",
+        doi="10.1007/s11999-011-1936-5", pmid="21656315",
+        verified=True,
+        note="Constitutional varus (HKA >= 3 deg varus) in 32% of men and 17% of women, 250 "
+             "asymptomatic adults aged 20-27."),
+    Reference(
+        "Bergmann2001",
+        "Bergmann G, Deuretzbacher G, Heller M, Graichen F, Rohlmann A, Strauss J, Duda GN", 2001,
+        "Hip contact forces and gait patterns from routine activities",
+        "Journal of Biomechanics", "34:859-871",
+        verified=False,
+        note="Not yet used. Abstract seen: mean peak 238% BW walking at ~4 km/h, slightly less in "
+             "one-leg stance. Exact one- and two-leg stance values and the journal page not seen."),
+    Reference(
+        "BoneJointRes2013", "", 2013,
+        "Clinical tibiofemoral angle in south Indian children",
+        "Bone & Joint Research", "2:155-161",
+        doi="10.1302/2046-3758.28.2000157", pmid="23946543",
+        verified=True,
+        note="Peak clinical valgus 6.7 +- 1.3 (boys) / 7.25 +- 0.64 deg (girls) at 5-6 y; 360 "
+             "children. Author names not retrieved (a recalled attribution is unconfirmed)."),
+    Reference(
+        "Braun2023", "Braun S, Brenneis M, Holder J, Meurer A, Stief F", 2023,
+        "Intra- and interobserver reliability analysis of pediatric lower limb parameters on "
+        "digital long leg radiographs",
+        "Journal of Orthopaedic Surgery and Research", "18:69",
+        doi="10.1186/s13018-023-03552-8", pmcid="PMC9881281",
+        verified=True,
+        note="Measurement error (SEM95) +-1.39 deg MFA, +-3.31 mm MAD, +-1.06 deg mLDFA, +-1.29 deg "
+             "mMPTA in 144 legs of children with valgus."),
+    Reference(
+        "Farinelli2020", "Farinelli L, Baldini M, Bucci A, Ulisse S, Carle F, Gigante A", 2020,
+        "Axial and rotational alignment of lower limb in a Caucasian aged non-arthritic cohort",
+        "European Journal of Orthopaedic Surgery & Traumatology", "(2):221-228",
+        doi="10.1007/s00590-020-02763-7", pmcid="PMC7875943",
+        verified=True,
+        note="Anatomic-mechanical angle of the femur median 5 deg (IQR 2.94-6.80), lower in men; "
+             "neck-shaft 125.3 deg; anteversion median 16.8 deg."),
+    Reference(
+        "Fischer2018", "Fischer KM, Willwacher S, Arndt A, Brüggemann G-P", 2018,
+        "Calcaneal adduction and eversion are coupled to talus and tibial rotation",
+        "Journal of Anatomy", "233(1):64-72",
+        doi="10.1111/joa.12813", pmcid="PMC5987802",
+        verified=True,
+        note="Cadaver coupling of calcaneal eversion to tibial rotation 0.68 +- 0.15 (adduction "
+             "0.99 +- 0.10); bounds the model's 0.5 deg shin rotation per deg eversion."),
+    Reference(
+        "Fujisawa1979", "Fujisawa Y, Masuhara K, Shiomi S", 1979,
+        "The effect of high tibial osteotomy on osteoarthritis of the knee: an arthroscopic study "
+        "of 54 knee joints",
+        "Orthopedic Clinics of North America", "10:585-608",
+        verified=False,
+        note="Osteotomy target 30-40% lateral of the plateau midpoint - confirmed only as quoted by "
+             "Kobayashi2022; the original record was not retrieved (details from memory)."),
+    Reference(
+        "GroodSuntay1983", "Grood ES, Suntay WJ", 1983,
+        "A joint coordinate system for the clinical description of three-dimensional motions: "
+        "application to the knee",
+        "Journal of Biomechanical Engineering", "105(2):136-144",
+        doi="10.1115/1.3138397", pmid="6865355",
+        verified=True,
+        note="Joint coordinate system for the knee (order-independent angles); the model's knee "
+             "abduction readout and kinematic chain follow it."),
+    Reference(
+        "HeshmatiPourKarimi", "HeshmatiPour M, Karimi MT", 0,
+        "Angular profile of the knee in Iranian children: a clinical evaluation",
+        "Journal of Research in Medical Sciences (article 7278)", "",
+        verified=True,
+        note="2268 children aged 8-11: standing intermalleolar 7.51 +- 11.22 mm, intercondylar "
+             "3.83 +- 8.1 mm; no age or sex effect. Year and volume not retrieved."),
+    Reference(
+        "Herrington2011", "Herrington L", 2011,
+        "Assessment of the degree of pelvic tilt within a normal asymptomatic population",
+        "Manual Therapy", "16(6):646-648",
+        doi="10.1016/j.math.2011.04.006", pmid="21658988",
+        verified=False,
+        note="Confirmed: anterior tilt in 85% of men and 75% of women (120 adults). NOT confirmed: "
+             "the mean tilt of ~11 deg (women ~12, men ~10, SD ~4) the model uses; the abstract "
+             "gives no means."),
+    Reference(
+        "HerringtonMunro2010", "Herrington L, Munro A", 2010,
+        "Drop jump landing knee valgus angle; normative data in a physically active population",
+        "Physical Therapy in Sport", "11:56-59",
+        doi="10.1016/j.ptsp.2009.11.004",
+        verified=True,
+        note="Normal FPPA: single-leg step landing women 5-12, men 1-9 deg; drop jump women 7-13, "
+             "men 3-8 deg (100 active adults)."),
+    Reference(
+        "Hintermann1994", "Hintermann B, et al.", 1994,
+        "Transfer of movement between calcaneus and tibia in vitro",
+        "Clinical Biomechanics", "9(6):349-355",
+        verified=False,
+        note="Confirmed only qualitatively (cadavers): transfer varies between specimens, with load "
+             "and foot flexion (also PMID 8066535). The 0.3-0.6 ratio credited to 'Nigg/Hintermann' "
+             "was not found."),
+    Reference(
+        "HortonHall1989", "Horton MG, Hall TL", 1989,
+        "Quadriceps femoris muscle angle: normal values and relationships with gender and selected "
+        "skeletal measures",
+        "Physical Therapy", "69(11):897-901",
+        verified=False,
+        note="Supine Q-angle women 15.8 +- 4.5, men 11.2 +- 3.0 deg (reference.py) - neither the "
+             "record nor these values were found; use LivingstonMandigo1997 / PMC164352 instead."),
+    Reference(
+        "Hsu1990", "Hsu RW, Himeno S, Coventry MB, Chao EY", 1990,
+        "Normal axial alignment of the lower extremity and load-bearing distribution at the knee",
+        "Clinical Orthopaedics and Related Research", "(255):215-227",
+        verified=False,
+        note="HKA 1.2 +- 2.2 deg varus was seen only in Nicolella2012 Table 2 (its ref [5], not "
+             "shown as Hsu); ~75% medial load in one-leg stance not found. Record not retrieved."),
+    Reference(
+        "IntOrthop2008", "", 2008,
+        "(title not retrieved; article restating Pauwels' frontal-plane hip balance)",
+        "International Orthopaedics", "",
+        doi="10.1007/s00264-008-0544-9",
+        verified=False,
+        note="Confirmed in its text: lever k1 ~ 3 x k2, F ~ 3G, R ~ 4G at ~16 deg, ~1/3 BW per hip "
+             "in double stance. Authors/title not retrieved; G = 5/6 BW is the project's reading."),
+    Reference(
+        "JPediatrOrthop2001", "", 2001,
+        "Normal development of the tibiofemoral angle in children: a clinical study of 590 normal "
+        "subjects from 3 to 17 years of age",
+        "Journal of Pediatric Orthopaedics", "",
+        pmid="11242264",
+        verified=True,
+        note="Turkish children: maximal mean valgus 9.6 deg (boys, 7 y) and 9.8 deg (girls, 6 y); "
+             "<= 11 deg physiological. Author names not retrieved."),
+    Reference(
+        "Jamali2017", "Jamali AA, Meehan JP, Moroski NM, Anderson MJ, Lamba R, Parise C", 2017,
+        "Do small changes in rotation affect measurements of lower extremity limb alignment?",
+        "Journal of Orthopaedic Surgery and Research", "12:77",
+        doi="10.1186/s13018-017-0571-6",
+        verified=True,
+        note="CT, 87 limbs: AMA 5.4 +- 0.7 deg, aTFA 4.8 +- 2.6 deg valgus, mTFA women +0.5 +- 2.9, "
+             "men -1.7 +- 2.9 deg; mLDFA 85.6, MPTA 86.1 deg."),
+    Reference(
+        "KhamisYizhar2007", "Khamis S, Yizhar Z", 2007,
+        "Effect of feet hyperpronation on pelvic alignment in a standing position",
+        "Gait & Posture", "25(1):127-134",
+        doi="10.1016/j.gaitpost.2006.02.005", pmid="16621569",
+        verified=True,
+        note="Wedge-induced pronation raised internal shank rotation, internal hip rotation and "
+             "anterior pelvic tilt (35 adults); direction only, no per-degree ratios."),
+    Reference(
+        "Kobayashi2022", "Kobayashi et al.", 2022,
+        "The relationship between the \"Fujisawa point\" and anatomical femorotibial angle "
+        "following simulated open wedge high tibial osteotomy",
+        "BMC Musculoskeletal Disorders", "23:776",
+        doi="10.1186/s12891-022-05734-7",
+        verified=True,
+        note="Fujisawa point = WBL at 62.5% of plateau width; post-osteotomy target WBL 60-70% or "
+             "3-6 deg mechanical valgus. Full author list not retrieved."),
+    Reference(
+        "Kuczmarski2002", "Kuczmarski RJ, Ogden CL, Guo SS, et al.", 2002,
+        "2000 CDC growth charts for the United States: methods and development",
+        "Vital and Health Statistics, Series 11", "(246)",
+        verified=False,
+        note="Record seen; the median heights/masses for 5-18 y in population.py are recalled and "
+             "were not checked against the tables."),
+    Reference(
+        "Kutzner2010",
+        "Kutzner I, Heinlein B, Graichen F, Bender A, Rohlmann A, Halder A, Beier A, Bergmann G", 2010,
+        "Loading of the knee joint during activities of daily living measured in vivo in five "
+        "subjects",
+        "Journal of Biomechanics", "43:2164-2173",
+        verified=True,
+        note="Instrumented knees: two-legged stance 107% BW, one-legged stance 259% BW, knee bend "
+             "253% BW, walking 261% BW (peak resultant, mean of 5)."),
+    Reference(
+        "Kutzner2013", "Kutzner I, Trepczynski A, Heller MO, Bergmann G", 2013,
+        "Knee adduction moment and medial contact force - facts about their correlation during gait",
+        "PLoS One", "8:e81036",
+        doi="10.1371/journal.pone.0081036",
+        verified=True,
+        note="In 9 instrumented knees the adduction moment correlates only moderately with medial "
+             "contact force over the whole stance phase."),
+    Reference(
+        "LeeHertel2012", "Lee SY, Hertel J", 2012,
+        "Arch height and maximum rearfoot eversion during jogging in 2 static neutral positions",
+        "Journal of Athletic Training", "47(1):83-90",
+        doi="10.4085/1062-6050-47.1.83",
+        verified=True,
+        note="Maximum eversion correlates with navicular drop (r = 0.842, subtalar-neutral "
+             "reference); no slope given, so the model's 0.8 deg/mm is an assumption."),
+    Reference(
+        "LivingstonMandigo1997", "Livingston LA, Mandigo JL", 1997,
+        "Bilateral within-subject Q angle asymmetry in young adult females and males",
+        "Biomedical Sciences Instrumentation", "33:112-117",
+        pmid="9731345",
+        verified=True,
+        note="Standing Q-angle men R 9.5 +- 4.6 / L 10.4 +- 5.7, women R 10.5 +- 4.2 / L 12.2 +- 5.2 "
+             "deg; no significant sex difference; side differences >= 4 deg in 24 of 50."),
+    Reference(
+        "Markolf1976", "Markolf KL, Mensch JS, Amstutz HC", 1976,
+        "Stiffness and laxity of the knee - the contributions of the supporting structures. "
+        "A quantitative in vitro study",
+        "Journal of Bone and Joint Surgery (Am)", "58(5):583-594",
+        verified=False,
+        note="Not yet used; record not retrieved. Found instead: the 1978 in-vivo study (PMID "
+             "681387, JBJS Am 60:664) - mean varus-valgus laxity 6.7 deg in full extension."),
+    Reference(
+        "McCarney2020",
+        "McCarney L, Andrews A, Henry P, Fazalbhoy A, Selva Raj I, Lythgo N, Kendall JC", 2020,
+        "Determining Trendelenburg test validity and reliability using 3-dimensional motion "
+        "analysis and muscle dynamometry",
+        "Chiropractic & Manual Therapies", "",
+        doi="10.1186/s12998-020-00344-3",
+        verified=True,
+        note="Observed Trendelenburg sign agrees only weakly with 3-D pelvic motion (kappa "
+             "0.22-0.25) and weakly with abductor strength (18 adults)."),
+    Reference(
+        "Moreland1987", "Moreland JR, Bassett LW, Hanker GJ", 1987,
+        "Radiographic analysis of the axial alignment of the lower extremity",
+        "Journal of Bone and Joint Surgery (Am)", "69(5):745-749",
+        verified=True,
+        note="Background, not yet cited in code: 25 men, HKA 1.5 (R) / 1.1 (L) deg varus; knee "
+             "joint line 3.0 / 2.6 deg off perpendicular to the tibial axis."),
+    Reference(
+        "Munro2012", "Munro A, Herrington L, Carolan M", 2012,
+        "Reliability of 2-dimensional video assessment of frontal-plane dynamic knee valgus during "
+        "common athletic screening tasks",
+        "Journal of Sport Rehabilitation", "21(1):7-11",
+        verified=True,
+        note="FPPA between-day ICC 0.72-0.91; SEM 2.72-3.01 deg; smallest detectable difference "
+             "7.54-8.93 deg."),
+    Reference(
+        "Murlimanju", "Murlimanju BV, Purushothama C, Srivastava A, et al.", 0,
+        "Anatomical morphometry of the tibial plateau in South Indian population",
+        "Italian Journal of Anatomy and Embryology", "",
+        verified=True,
+        note="73 dry tibiae: medial plateau 39.8 x 26.7 mm, lateral 33.6 x 26.1 mm (AP x ML); basis "
+             "of the compartment spacing in statics.py. Year not retrieved."),
+    Reference(
+        "Nguyen2009", "Nguyen AD, Boling MC, Levine B, Shultz SJ", 2009,
+        "Relationships between lower extremity alignment and the quadriceps angle",
+        "Clinical Journal of Sport Medicine", "19(3):201-206",
+        doi="10.1097/JSM.0b013e3181a38fb1",
+        verified=True,
+        note="218 people: tibiofemoral angle and femoral anteversion predict a larger Q-angle; "
+             "pelvic angle and navicular drop do not."),
+    Reference(
+        "Nicolella2012",
+        "Nicolella DP, O'Connor MI, Enoka RM, Boyan BD, Hart DA, Resnick E, Berkley KJ, Sluka KA, "
+        "Kwoh CK, Tosi LL, Coutts RD, Havill LM, Kohrt WM", 2012,
+        "Mechanical contributors to sex differences in idiopathic knee osteoarthritis",
+        "Biology of Sex Differences", "3:28",
+        doi="10.1186/2042-6410-3-28", pmcid="PMC3560206",
+        verified=True,
+        note="Table 2: HKA men -1.5 +- 3.0, women -0.5 +- 2.6 deg (ref [13]); 120 volunteers "
+             "1.2 +- 2.2 deg varus (ref [5]) - the model's adult means and HKA range."),
+    Reference(
+        "Nielsen2009", "Nielsen RG, Rathleff MS, Simonsen OH, Langberg H", 2009,
+        "Determination of normal values for navicular drop during walking: a new model correcting "
+        "for foot length and gender",
+        "Journal of Foot and Ankle Research", "2:12",
+        doi="10.1186/1757-1146-2-12", pmid="19422696", pmcid="PMC2685774",
+        verified=True,
+        note="Static navicular drop means 3.6-8.1 mm in healthy adults; upper limits of normal "
+             "15 (Brody), 13 (Beckett), 10 mm (Mueller)."),
+    Reference(
+        "Ota2017", "Ota S, Ogawa Y, Ota H, Fujiwara T, Sugiyama T, Ochi A", 2017,
+        "Beneficial effects of a gait used while wearing a kimono to decrease the knee adduction "
+        "moment in healthy adults",
+        "PLoS One", "12(6):e0179260",
+        doi="10.1371/journal.pone.0179260", pmid="28640896", pmcid="PMC5480874",
+        verified=True,
+        note="Normal walking, 29 adults aged 21.5 y: first and second peak KAM 0.45 +- 0.09 and "
+             "0.45 +- 0.13 N m/kg."),
+    Reference(
+        "Oyewole2013", "Oyewole OO, et al.", 2013,
+        "Development of the tibiofemoral angle in a cohort of Nigerian children during the first "
+        "3 years of life",
+        "Journal of Children's Orthopaedics", "",
+        doi="10.1007/s11832-012-0478-z", pmcid="PMC3593025",
+        verified=True,
+        note="152 children followed monthly: varus 13.2 +- 3.8 deg at birth, 0.3 +- 2.1 at 18 mo, "
+             "valgus 2.4 at 19 mo, 8.5 +- 2.5 at 27 mo, 7.7 +- 2.2 at 36 mo. Co-authors not retrieved."),
+    Reference(
+        "PMC164352", "", 2002,
+        "OPTOTRAK measurement of the quadriceps angle using standardized foot positions",
+        "Journal of Athletic Training", "37(3):252-255",
+        pmcid="PMC164352",
+        verified=True,
+        note="Standing Q-angle varies 7.2-12.7 (left) and 11.0-16.1 deg (right) with foot position, "
+             "rising with internal foot rotation. Author names not retrieved."),
+    Reference(
+        "PMC2965044", "", 2010,
+        "(title not retrieved; instrumented knee replacement, variable-stiffness shoe, one patient)",
+        "Journal of Orthopaedic Research", "",
+        pmcid="PMC2965044",
+        verified=False,
+        note="Confirmed in its introduction: ~60-80% of knee load passes medially (static and "
+             "dynamic). Authors and title not retrieved."),
+    Reference(
+        "PMC4017250", "", 2014,
+        "Evaluation of the 3-dimensional, weight-bearing orientation of the normal adult knee",
+        "Journal of Arthroplasty", "29(5):906-911",
+        doi="10.1016/j.arth.2013.10.024", pmid="24315446", pmcid="PMC4017250",
+        verified=True,
+        note="100 asymptomatic adults, biplanar 3-D imaging: 70.0% neutral, 19.5% varus, 10.5% "
+             "valgus. Author names not retrieved."),
+    Reference(
+        "PMC7274868", "", 0,
+        "(title not retrieved; 2-D FPPA vs 3-D hip and knee angles in women with patellofemoral "
+        "pain)",
+        "(journal not retrieved)", "",
+        pmcid="PMC7274868",
+        verified=False,
+        note="Confirmed: FPPA 7.2 +- 7.1 -> -8.9 +- 8.9 deg after training; dynamic valgus mostly "
+             "hip adduction + knee lateral rotation, strategies vary. Record incomplete."),
+    Reference(
+        "PMC9703208", "", 0,
+        "(title not retrieved; CT morphometry of the proximal tibia in an Indian population)",
+        "(journal not retrieved)", "",
+        pmcid="PMC9703208",
+        verified=True,
+        note="Table 5: plateau width Chinese M 76.4 +- 2.8, F 68.8 +- 4.6 mm (quoting Cheng et al.), "
+             "Indian M 75.2, F 66.1 mm - the model's plateau widths."),
+    Reference(
+        "PMID1403307", "", 1992,
+        "(title not retrieved; medio-lateral ground reaction force in bipedal stance)",
+        "(journal not retrieved)", "",
+        pmid="1403307",
+        verified=False,
+        note="ML ground force ~3% BW toward the midline at shoulder-width stance (statics.py slope) - "
+             "record and number not retrieved in this check; author unknown."),
+    Reference(
+        "PaleyTetsworth1992", "Paley D, Tetsworth K", 1992,
+        "Mechanical axis deviation of the lower limbs. Preoperative planning of uniapical angular "
+        "deformities of the tibia or femur",
+        "Clinical Orthopaedics and Related Research", "(280):48-64",
+        pmid="1611764",
+        verified=False,
+        note="MAD 8 +- 7 mm medial (reference.py) is not in this abstract; seen only on an unsourced "
+             "teaching page (appropedia). Paley's 2002 book text was not retrieved."),
+    Reference(
+        "Pauwels1976", "Pauwels F", 1976,
+        "Biomechanics of the Normal and Diseased Hip: Theoretical Foundation, Technique and Results "
+        "of Treatment. An Atlas (transl. Furlong RJ, Maquet P)",
+        "Springer-Verlag, Berlin (book)", "",
+        verified=False,
+        note="Record seen, content not: the lever model and its numbers (k1 ~ 3 k2, R ~ 4G) were "
+             "confirmed only as restated in IntOrthop2008."),
+    Reference(
+        "Pohl2015", "Pohl MB, Kendall KD, Patel C, Wiley JP, Emery C, Ferber R", 2015,
+        "Experimentally reduced hip-abductor muscle strength and frontal-plane biomechanics during "
+        "walking",
+        "Journal of Athletic Training", "50(4):385-391",
+        doi="10.4085/1062-6050-49.5.07", pmid="25875071", pmcid="PMC4560003",
+        verified=True,
+        note="Nerve block cut abductor strength in 8 men, yet pelvic drop, hip adduction, trunk lean "
+             "and knee adduction moment did not change."),
+    Reference(
+        "Preece2008", "Preece SJ, Willan P, Nester CJ, Graham-Smith P, Herrington L, Bowker P", 2008,
+        "Variation in pelvic morphology may prevent the identification of anterior pelvic tilt",
+        "Journal of Manual & Manipulative Therapy", "16(2):113-117",
+        doi="10.1179/106698108790818459", pmid="19119397", pmcid="PMC2565125",
+        verified=True,
+        note="30 cadaver pelves in a reference position: ASIS-PSIS angle 13 +- 5 deg (0-23); "
+             "side differences up to 11 deg."),
+    Reference(
+        "SaleniusVankka1975", "Salenius P, Vankka E", 1975,
+        "The development of the tibiofemoral angle in children",
+        "Journal of Bone and Joint Surgery (Am)", "57(2):259-261",
+        verified=True,
+        note="Newborn 10-15 deg varus, ~10 deg valgus near 4 y, ~5 deg by 8 y, SD ~8 deg - numbers "
+             "read in a textbook that cites it (Cambridge), not in the paper itself."),
+    Reference(
+        "ScrantonPT245", "University of Scranton PT245 Biomechanics course notes", 0,
+        "Free body diagram: hip abductor muscle force",
+        "web page (scranton.edu/faculty/kosmahl/courses/biomechanics/page2.shtml)", "",
+        verified=True,
+        note="Teaching free-body problem: hip abductor force acts about 70 deg to the horizontal "
+             "(statics.py ABDUCTOR_LINE_DEG)."),
+    Reference(
+        "Shapley1953", "Shapley LS", 1953,
+        "A value for n-person games",
+        "Contributions to the Theory of Games II, Annals of Mathematics Studies 28", "28:307-317",
+        verified=True,
+        note="The Shapley value: each factor's share averaged over all orders of joining; used by "
+             "attribution.py for the 'why' waterfall."),
+    Reference(
+        "Sinclair2017", "Sinclair J", 2017,
+        "Effects of medial and lateral orthoses on kinetics and tibiocalcaneal kinematics in male "
+        "runners",
+        "The Foot and Ankle Online Journal", "10(4):1",
+        doi="10.3827/faoj.2017.1004.0001",
+        verified=True,
+        note="12 male runners: peak eversion -12.37 (no orthosis) vs -10.75 deg (5 deg medial "
+             "orthosis); tibial internal rotation range 7.47 vs 4.98 deg."),
+    Reference(
+        "Stacoff2000", "Stacoff A, et al.", 2000,
+        "Movement coupling at the ankle during the stance phase of running",
+        "Foot & Ankle International", "21(3)",
+        doi="10.1177/107110070002100309",
+        verified=True,
+        note="Bone-pin study of 5 runners: calcaneus-tibia coupling present in all but with "
+             "considerable individual differences, higher before midstance."),
+    Reference(
+        "TakacsHunt2012", "Takacs J, Hunt MA", 2012,
+        "The effect of contralateral pelvic drop and trunk lean on frontal plane knee biomechanics "
+        "during single limb standing",
+        "Journal of Biomechanics", "45(16):2791-2796",
+        verified=False,
+        note="Not yet used; record and numbers not retrieved (details from memory). Needed before "
+             "linking pelvic drop or trunk lean to the knee adduction moment."),
+    Reference(
+        "WHO2006", "WHO Multicentre Growth Reference Study Group", 2006,
+        "WHO Child Growth Standards: length/height-for-age, weight-for-age, weight-for-length, "
+        "weight-for-height and body mass index-for-age: methods and development",
+        "World Health Organization, Geneva (ISBN 92 4 154693 X)", "",
+        verified=False,
+        note="Record seen; the 0-5 y median heights/masses and BMI values used in population.py and "
+             "subject.py are recalled and were not checked against the tables."),
+    Reference(
+        "Wheeless", "Wheeless CR", 0,
+        "Anatomic axis (Wheeless' Textbook of Orthopaedics)",
+        "web textbook (wheelessonline.com)", "",
+        verified=True,
+        note="Femoral anatomic axis ~6 deg valgus to the mechanical axis (~9 deg to vertical); "
+             "tibiofemoral anatomic angle averages 6 deg - the 'textbooks say about 6 deg'."),
+    Reference(
+        "Winter2009", "Winter DA", 2009,
+        "Biomechanics and Motor Control of Human Movement, 4th edition",
+        "John Wiley & Sons, Hoboken NJ (book)", "",
+        verified=True,
+        note="Segment lengths/H thigh 0.245, shank 0.246, ankle 0.039; masses 0.100/0.0465/0.0145 M. "
+             "NOT confirmed: the 0.259 H biacromial breadth used in statics.py."),
+    Reference(
+        "Yoo2008", "Yoo JH, Choi IH, Cho TJ, Chung CY, Yoo WJ", 2008,
+        "Development of tibiofemoral angle in Korean children",
+        "Journal of Korean Medical Science", "23(4):714-717",
+        doi="10.3346/jkms.2008.23.4.714", pmid="18756063", pmcid="PMC2526399",
+        verified=True,
+        note="452 children: varus before 1 y, neutral at 1.5 y, peak 7.8 deg valgus at 4 y, adult "
+             "5-6 deg at 7-8 y."),
+    Reference(
+        "deLeva1996", "de Leva P", 1996,
+        "Adjustments to Zatsiorsky-Seluyanov's segment inertia parameters",
+        "Journal of Biomechanics", "29(9):1223-1230",
+        verified=True,
+        note="Not yet used: male thigh 0.2425 H, shank 0.2493 H, foot 0.1482 H; masses thigh "
+             "0.1416/0.1478, shank 0.0433/0.0481 (male/female)."),
+)
+
+#: Every reference by key, in alphabetical order of key (case-insensitive).
+REFERENCES: dict[str, Reference] = {r.key: r for r in sorted(_ALL, key=lambda r: r.key.lower())}
+
+#: Keys whose number or record could not be confirmed (computed, so listed in one place).
+UNVERIFIED: tuple[str, ...] = tuple(k for k, r in REFERENCES.items() if not r.verified)
+
+_INITIALS = re.compile(r"^[A-Z][A-Z-]{0,4}$")
+
+
+def _get(key):
+    try:
+        return REFERENCES[key]
+    except KeyError:
+        raise KeyError(f"unknown reference key {key!r}; see biomech.references.REFERENCES "
+                       f"for the {len(REFERENCES)} known keys") from None
+
+
+def _surnames(authors):
+    """Surnames from "Surname AB, Surname C, ..."; (names, has_more)."""
+    names, more = [], False
+    for entry in (a.strip() for a in authors.split(",")):
+        if not entry:
+            continue
+        if entry.endswith("et al.") or entry == "et al.":
+            more = True
+            entry = entry[: -len("et al.")].strip()
+            if not entry:
+                continue
+        words = entry.split()
+        if len(words) > 1 and _INITIALS.match(words[-1]):
+            words = words[:-1]
+        names.append(" ".join(words))
+    return names, more
+
+
+def _year(ref):
+    return str(ref.year) if ref.year else "n.d."
+
+
+def cite(key):
+    """Short in-text form: "Bagwell et al. 2016", "Horton & Hall 1989", "Herrington 2011"."""
+    ref = _get(key)
+    names, more = _surnames(ref.authors)
+    if not names:
+        if ref.pmcid:
+            label = ref.pmcid
+        elif not ref.journal.startswith("("):
+            label = ref.journal
+        else:
+            label = f"PMID {ref.pmid}"
+        return f"{label} {_year(ref)}"
+    if len(names) >= 3 or more:
+        who = f"{names[0]} et al."
+    elif len(names) == 2:
+        who = f"{names[0]} & {names[1]}"
+    else:
+        who = names[0]
+    return f"{who} {_year(ref)}"
+
+
+def full(key):
+    """Full citation line: authors. year. title. journal volume:pages. doi:/PMID/PMCID."""
+    ref = _get(key)
+    parts = [ref.authors or "(authors not retrieved)", _year(ref), ref.title]
+    venue = f"{ref.journal} {ref.volume_pages}".strip()
+    parts.append(venue)
+    ids = [f"doi:{ref.doi}" if ref.doi else "", f"PMID:{ref.pmid}" if ref.pmid else "", ref.pmcid]
+    ids = " ".join(i for i in ids if i)
+    if ids:
+        parts.append(ids)
+    return ". ".join(p.rstrip(".") for p in parts) + "."

@@ -2,8 +2,9 @@
 
 Run by `make` after `pip install`, and by Binder's `postBuild`:
 
-* installs plotly's widget code as a served file (see biomech/app/assets.py), so each
-  page loads it once instead of once per figure;
+* installs plotly.js (shipped with the plotly package) as a file JupyterLab and Voila
+  serve (see biomech/app/assets.py), so each page loads it once instead of once per
+  figure (figures never install it themselves);
 * turns off JupyterLab's "get notified about official Jupyter news?" prompt and its news
   fetch (a classroom network may be offline, and the prompt distracts), for this
   environment only (an overrides.json next to the environment's JupyterLab).

@@ -1,39 +1,40 @@
-"""Serve plotly's widget code to the browser once, as a file, instead of inside every figure.
+"""plotly.js, served to the browser once per page as a file instead of inside every figure.
 
-A plotly FigureWidget carries its front-end code (plotly.js and the widget, about 5 MB)
-in its own state. Each figure then sends those 5 MB to the browser, which parses them
-again; the explorer has three figures. On a busy classroom laptop that takes longer than
-the 2 s anywidget allows a widget to start, and the figure stops following the sliders
-("[anywidget] Failed to initialize model").
+The figures (:mod:`biomech.app.figure`) draw with plotly.js, a 4.8 MB script that ships
+with the plotly Python package. Carried in each figure's widget state, it would reach the
+browser once per figure (the explorer has three) and be parsed again each time; on a busy
+classroom laptop that is slow.
 
-So the code is installed once next to the JupyterLab extensions, in a folder that
-JupyterLab (``/lab/extensions/...``) and Voila (``/voila/labextensions/...``) both
-serve, offline. Each figure then carries only a few lines that import that file; the
-browser fetches and runs it once per page. Without the file (e.g. a Jupyter server from
-another environment), figures fall back to carrying the code themselves.
+So :func:`install` copies it, once, into a code-free JupyterLab extension folder
+(``share/jupyter/labextensions/biomech-assets``) that JupyterLab (``/lab/extensions/...``)
+and Voila (``/voila/labextensions/...``) both serve, offline. Each figure then names the
+file (:func:`installed_path`) and the browser imports it once per page. Without the
+install (e.g. a Jupyter server from another environment), figures carry the script
+themselves: slower, never broken.
 
-``python -c "from biomech.app.assets import install; install()"`` installs the file into
-the current environment (``make`` does it); the first figure does it too when it can.
+Installing happens only in ``tools/setup_jupyter.py`` (run by ``make`` and Binder's
+``postBuild``) or by an explicit call::
+
+    python -c "from biomech.app.assets import install; install()"
+
+Importing this module, or building a figure, writes nothing and does not import plotly's
+Python package (it only locates the file inside it).
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
-import logging
+import re
 import shutil
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-import plotly
-
 from .. import __version__
-
-log = logging.getLogger(__name__)
 
 #: Name of the folder among the JupyterLab extensions (a valid, code-free extension).
 EXTENSION = "biomech-assets"
-PLOTLY_WIDGET = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
 
 #: A federated extension with nothing to load: JupyterLab and Voila load its entry point
 #: at page start, find no plugins, and otherwise only serve its static files.
@@ -45,59 +46,59 @@ _JUPYTERLAB["{EXTENSION}"] = {{
 }};
 """
 
-#: The few lines each figure carries: import the installed widget code from the
-#: extensions URL of whichever page it is in (JupyterLab or Voila, any base URL).
-SHIM = """\
-const config = JSON.parse(document.getElementById("jupyter-config-data")?.textContent || "{}");
-const extensions = (config.fullLabextensionsUrl || (config.baseUrl || "/") + "lab/extensions").replace(/\\/?$/, "/");
-const widget = await import(new URL("%(path)s", new URL(extensions, window.location.href)).href);
-export default widget.default;
-"""
+
+def plotly_js_file() -> Path:
+    """plotly.js as shipped with the plotly package (located, not imported: importing
+    plotly costs time the figures do not need)."""
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the plotly package is not installed; it ships the plotly.js the figures draw with")
+    return Path(spec.submodule_search_locations[0]) / "package_data" / "plotly.min.js"
 
 
-def _bundle_name():
-    digest = hashlib.sha256(PLOTLY_WIDGET.read_bytes()).hexdigest()[:12]
-    return f"plotly-widget-{plotly.__version__}-{digest}.js"
+@lru_cache(maxsize=None)
+def bundle_name() -> str:
+    """File name of the installed copy: plotly.js version and a content hash, so a new
+    plotly never meets a browser's cached old copy."""
+    data = plotly_js_file().read_bytes()
+    version = re.search(rb"plotly\.js v([0-9][0-9A-Za-z.+-]*)", data[:500])
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return f"plotly-{version.group(1).decode() if version else 'unknown'}-{digest}.js"
 
 
-def install(prefix=None):
-    """Write the extension folder under ``prefix`` (default: this Python's prefix);
-    returns the folder."""
+@lru_cache(maxsize=None)
+def plotly_js_source() -> str:
+    """The plotly.js source, for figures in an environment without the install."""
+    return plotly_js_file().read_text(encoding="utf-8")
+
+
+def install(prefix=None) -> Path:
+    """Write the extension folder under ``prefix`` (default: this Python's prefix),
+    replacing any older plotly.js copies in it; returns the folder."""
     root = Path(prefix or sys.prefix) / "share" / "jupyter" / "labextensions" / EXTENSION
     static = root / "static"
     static.mkdir(parents=True, exist_ok=True)
-    bundle = static / _bundle_name()
-    if not bundle.exists():
-        for old in static.glob("plotly-widget-*.js"):
+    name = bundle_name()
+    for old in static.glob("plotly-*.js"):  # also plotly's former widget bundle (plotly-widget-*.js)
+        if old.name != name:
             old.unlink()
-        shutil.copyfile(PLOTLY_WIDGET, bundle)
+    bundle = static / name
+    if not bundle.exists():
+        shutil.copyfile(plotly_js_file(), bundle)
     (static / "remoteEntry.js").write_text(REMOTE_ENTRY)
-    package = {"name": EXTENSION, "version": __version__, "description": "biomech: plotly widget code served once",
+    package = {"name": EXTENSION, "version": __version__, "description": "biomech: plotly.js served once per page",
                "jupyterlab": {"_build": {"load": "static/remoteEntry.js"}}}
     (root / "package.json").write_text(json.dumps(package, indent=2) + "\n")
     return root
 
 
-def _installed():
-    """Relative URL path of the installed widget code, or None."""
+def installed_path() -> str | None:
+    """URL path of the installed plotly.js relative to the page's extensions URL (e.g.
+    ``biomech-assets/static/plotly-4.1.1-<hash>.js``), or None. Only looks; never writes."""
     from jupyter_core.paths import jupyter_path
 
-    name = _bundle_name()
+    name = bundle_name()
     for folder in jupyter_path("labextensions"):
-        if (Path(folder) / EXTENSION / "static" / name).exists():
+        if (Path(folder) / EXTENSION / "static" / name).is_file():
             return f"{EXTENSION}/static/{name}"
     return None
-
-
-@lru_cache(maxsize=None)
-def widget_esm():
-    """Front-end code for a figure widget: the short import shim when the widget code is
-    installed (installing it into this environment if possible), else plotly's own file."""
-    path = _installed()
-    if path is None:
-        try:
-            install()
-            path = _installed()
-        except OSError as exc:  # read-only environment: figures carry the code instead
-            log.info("could not install %s (%s); figures will carry plotly's code", EXTENSION, exc)
-    return SHIM % {"path": path} if path else PLOTLY_WIDGET

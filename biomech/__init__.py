@@ -7,27 +7,35 @@ Public API::
     r.fppa_deg, r.load_axis_shift_mm, r.medial_load_fraction
     biomech.simulate_many({"arch_collapse": np.linspace(0, 1, 11)})
     biomech.forward_kinematics(hip_internal_rotation_deg=10, knee_flexion_deg=45)
+    biomech.uncertainty(task="single_leg_squat")["fppa_deg"]   # value and 5-95 % band
+    biomech.sensitivity("fppa_deg", task="single_leg_squat")  # which assumptions matter
+    biomech.ASSUMPTIONS                       # every uncertain coefficient with its range
     biomech.explorer(task="single_leg_squat")   # the interactive explorer (a widget)
 
-Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`.
+Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`. Sources:
+:mod:`biomech.references`.
 """
+from .assumptions import REGISTRY as ASSUMPTIONS
 from .conventions import GROUND_FRAME, OUTPUT_BOUNDS, SIGN_CONVENTIONS
 from .inputs import INPUT_RANGES, InputError
 from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, pose, simulate, simulate_many
 from .tasks import TASK_NAMES, TASKS
+from .bands import sensitivity, uncertainty
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name):
-    # The explorer pulls in ipywidgets and plotly (about a second): load it on first use
-    # so that scripts using only the model start fast.
+    # The explorer pulls in ipywidgets (a few tenths of a second): load it on first use so
+    # that scripts using only the model start fast.
     if name in ("explorer", "Explorer"):
         from . import app
         return getattr(app, name)
     raise AttributeError(f"module 'biomech' has no attribute {name!r}")
 
+
 __all__ = [
-    "simulate", "simulate_many", "forward_kinematics", "pose", "Result", "OUTPUT_NAMES", "INPUT_NAMES",
-    "INPUT_RANGES", "InputError", "SIGN_CONVENTIONS", "OUTPUT_BOUNDS", "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
+    "simulate", "simulate_many", "forward_kinematics", "pose", "uncertainty", "sensitivity", "Result",
+    "OUTPUT_NAMES", "INPUT_NAMES", "INPUT_RANGES", "InputError", "ASSUMPTIONS", "SIGN_CONVENTIONS", "OUTPUT_BOUNDS",
+    "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
 ]

@@ -18,6 +18,7 @@ femur [KhamisYizhar2007].
 """
 from __future__ import annotations
 
+from . import balance
 from . import numeric as nx
 from .assumptions import assumption
 
@@ -30,32 +31,14 @@ LOST_ABDUCTION_AT_SEVERE_DEG = assumption(
 NORMAL_HIP_ABDUCTION_RANGE_DEG = 45.0
 ADDUCTION_PER_LOST_ABDUCTION = assumption(
     "adduction_per_lost_abduction", 0.3, low=0.15, high=0.45, unit="deg/deg",
-    reason="resting hip adduction per degree of lost abduction range; no published ratio was found")
+    reason="extra resting hip adduction per degree of lost abduction range; no published ratio was found")
 INTERNAL_ROTATION_PER_LOST_ABDUCTION = assumption(
     "internal_rotation_per_lost_abduction", 0.15, low=0.05, high=0.25, unit="deg/deg",
     reason="the adductors also rotate the hip a little; no published ratio was found")
 
 # --- abductor and external-rotator weakness ----------------------------------------
-ABDUCTOR_USE_PER_LEVER_RATIO = assumption(
-    "abductor_use_per_lever_ratio", 0.21, low=0.17, high=0.26, unit="per unit k1/k2",
-    reason="share of maximal abductor strength that healthy single-leg stance uses per unit of the "
-           "Pauwels lever ratio k1/k2 (0.21 x 2.1 = 0.44 of the maximum)")
-#: Share of abductor strength left at weakness 1 (the muscle never loses all of it).
-STRENGTH_LEFT_AT_FULL_WEAKNESS = 0.05
-ABDUCTOR_GIVE_WAY_USE = assumption(
-    "abductor_give_way_use", 0.7, low=0.6, high=0.85, unit="of remaining strength",
-    reason="use above which the abductors give way and the pelvis drops; below it moderate weakness "
-           "changes little [Pohl2015]")
-#: Width of the rounded onset of give-way [share of strength], so the drop starts smoothly.
-GIVE_WAY_ONSET_WIDTH = 0.03
-#: Use above the give-way level at which the drop reaches tanh(1) = 76 % of its maximum.
-PELVIC_DROP_SATURATION_USE = 0.5
-MAX_EXTRA_PELVIC_DROP_DEG = assumption(
-    "max_extra_pelvic_drop_deg", 12.0, low=8.0, high=15.0, unit="deg",
-    reason="largest extra contralateral pelvic drop; a marked Trendelenburg sign is more than 5-10 deg")
-FEMUR_LEAN_PER_PELVIC_DROP = assumption(
-    "femur_lean_per_pelvic_drop", 0.5, low=0.25, high=0.75, unit="deg/deg",
-    reason="the stance hip slides outward over the foot as the pelvis drops, adding femoral adduction")
+# How much strength is left, what single-leg stance asks of it, and how the body
+# compensates when it is not enough are in biomech.balance (Pauwels' lever).
 MAX_WEAK_ROTATOR_INTERNAL_ROTATION_DEG = assumption(
     "max_weak_rotator_internal_rotation_deg", 8.0, low=4.0, high=12.0, unit="deg",
     reason="extra femoral internal rotation under body weight with all external-rotator strength lost; "
@@ -112,29 +95,18 @@ def adductor_tightness(severity, p):
     }
 
 
-def abductor_use(fraction_lost, lever_ratio, p):
-    """Share of the remaining abductor strength that single-leg stance takes (0 = none,
-    1 = all of it): the demand of Pauwels' lever ratio k1/k2 over what is left."""
-    left = 1.0 - (1.0 - STRENGTH_LEFT_AT_FULL_WEAKNESS) * fraction_lost
-    return p["abductor_use_per_lever_ratio"] * lever_ratio / left
+def abductor_weakness(fraction_lost, rotation_load, p):
+    """Weak hip abductors and external rotators.
 
-
-def abductor_weakness(fraction_lost, lever_ratio, single, rotation_load, p):
-    """Weak hip abductors and external rotators (Pauwels' lever model).
-
-    On one leg the abductors must hold G k1/k2; the share of their (reduced) strength
-    this takes is ``abductor_use``. When it passes the give-way level the opposite side
-    of the pelvis drops (Trendelenburg) and the stance hip adducts. Weak external
-    rotators let body weight turn the femur inward, on one leg or two.
+    The abductors' lost strength acts on one leg, through :mod:`biomech.balance` (the
+    pelvis drops or the trunk leans once single-leg stance asks for more than is left).
+    Weak external rotators let body weight turn the femur inward, on one leg or two
+    (``rotation_load``: how much load twists the femur in this task).
+    Returns ``strength_left`` (share of abductor strength left) and
+    ``hip_internal_rotation_deg``.
     """
-    use = abductor_use(fraction_lost, lever_ratio, p)
-    excess = nx.smooth_max(use - p["abductor_give_way_use"], 0.0, GIVE_WAY_ONSET_WIDTH)
-    drop = single * p["max_extra_pelvic_drop_deg"] * nx.tanh(excess / PELVIC_DROP_SATURATION_USE)
     return {
-        "abductor_use": nx.where(single > 0.5, use, 0.0),
-        "pelvic_drop_deg": drop,
-        # Relative hip adduction rises by the drop itself plus the femur's own lean.
-        "hip_adduction_deg": (1.0 + p["femur_lean_per_pelvic_drop"]) * drop,
+        "strength_left": balance.strength_left(fraction_lost),
         "hip_internal_rotation_deg": p["max_weak_rotator_internal_rotation_deg"] * fraction_lost * rotation_load,
     }
 
@@ -176,15 +148,18 @@ def pelvic_tilt(tilt_deg, default_tilt_deg, p):
     return {"hip_internal_rotation_deg": p["femoral_rotation_per_tilt"] * (tilt_deg - default_tilt_deg)}
 
 
-def joint_deviations(*, adductor, abductor, arch, tilt, tilt_default, lever_ratio, task, height_mm, p):
+def joint_deviations(*, adductor, abductor, arch, tilt, tilt_default, task, height_mm, p):
     """Sum of all cause effects for a task: the angle changes the chain applies.
 
     Returns a dict; ``hip_internal_rotation_deg`` and ``tibial_internal_rotation_deg`` are
     relative joint rotations (hip: femur vs pelvis; knee: shin vs femur), after the
-    planted-foot rules in the module docstring.
+    planted-foot rules in the module docstring. ``resting_hip_adduction_deg`` is the extra
+    adduction tight adductors hold the hip in: on one leg, with the foot kept under the
+    body, the pelvis drops on the other side to allow it (:mod:`biomech.balance`); on two
+    planted feet it acts only through the rotations.
     """
     a = adductor_tightness(adductor, p)
-    w = abductor_weakness(abductor, lever_ratio, task["single"], task["rotation_load"], p)
+    w = abductor_weakness(abductor, task["rotation_load"], p)
     f = arch_collapse(arch, height_mm, 1.0 - task["seated"], p)
     t = pelvic_tilt(tilt, tilt_default, p)
     hip_driven_ir = a["hip_internal_rotation_deg"] + w["hip_internal_rotation_deg"] + t["hip_internal_rotation_deg"]
@@ -195,12 +170,11 @@ def joint_deviations(*, adductor, abductor, arch, tilt, tilt_default, lever_rati
     shin_follows = (1.0 - seated) * p["shin_share_of_femur_rotation"] + seated
     shin_ir = foot_driven_ir + shin_follows * hip_driven_ir
     return {
-        "pelvic_drop_deg": w["pelvic_drop_deg"],
-        "hip_adduction_deg": a["hip_adduction_deg"] + w["hip_adduction_deg"],
+        "resting_hip_adduction_deg": a["hip_adduction_deg"],
         "hip_internal_rotation_deg": femur_ir,
         "tibial_internal_rotation_deg": shin_ir - femur_ir,
         "lost_abduction_deg": a["lost_abduction_deg"],
-        "abductor_use": w["abductor_use"],
+        "strength_left": w["strength_left"],
         "navicular_drop_mm": f["navicular_drop_mm"],
         "rearfoot_eversion_deg": f["rearfoot_eversion_deg"],
         "ankle_drop_mm": f["ankle_drop_mm"],

@@ -19,13 +19,19 @@ SIGN_CONVENTIONS = {
     "hka_deg": "+ valgus (knee inside the hip-ankle line), - varus",
     "atfa_deg": "+ valgus (femoral shaft vs tibia), - varus",
     "fppa_deg": "+ knee moves inward (dynamic valgus), - outward",
-    "knee_abduction_deg": "+ valgus (Grood-Suntay ab/adduction), - varus",
+    "knee_abduction_deg": "+ valgus (Grood-Suntay ab/adduction: bone alignment plus soft-tissue give), - varus",
+    "knee_give_deg": "+ knee opened into valgus by the load, - into varus (soft tissue)",
     "load_axis_shift_mm": "+ load line lateral of knee centre (valgus side), - medial",
     "wbl_ratio_pct": "0 % = medial plateau edge, 50 % = centre, 100 % = lateral edge",
     "q_angle_deg": "+ tibial tubercle lateral of the quadriceps line",
     "intermalleolar_distance_mm": "gap between the inner ankle bones with knees touching (0 = ankles touch)",
     "intercondylar_distance_mm": "gap between the inner knees with ankles touching (0 = knees touch)",
     "pelvic_drop_deg": "+ opposite side of the pelvis lower than the stance side",
+    "trunk_lean_deg": "+ trunk leaning toward the measured (stance) leg",
+    "centre_of_mass_shift_mm": "+ body's centre of mass toward the measured leg, from midway between the hips",
+    "knee_ahead_of_ankle_mm": "+ knee centre in front of the ankle centre (0 = knee above the ankle)",
+    "knee_medial_of_foot_line_mm": "+ knee inside the line of the foot seen from above (0 = in line with the toes)",
+    "abductor_use": "share of the remaining hip abductor strength in use (0 to 1)",
     "hip_adduction_deg": "+ thigh toward the midline (relative to the pelvis)",
     "hip_internal_rotation_deg": "+ thigh turned inward (relative to the pelvis)",
     "tibial_internal_rotation_deg": "+ shin turned inward relative to the thigh",
@@ -39,15 +45,20 @@ SIGN_CONVENTIONS = {
 #: Documented bounds of the outputs for any valid input (the property tests check them).
 #: Projected frontal-plane angles are angles between two projected segments; the hip
 #: stays inside its passive range (biomech.subject.HIP_*_LIMIT_DEG); the 3-D knee
-#: abduction is the bone alignment input; gaps, forces and shares are non-negative.
+#: abduction is the bone alignment input plus a few degrees of give; gaps, forces and
+#: shares are non-negative; abductors never work above their remaining strength.
 OUTPUT_BOUNDS = {
     "hka_deg": (-180.0, 180.0),
     "atfa_deg": (-180.0, 180.0),
     "fppa_deg": (-180.0, 180.0),
     "q_angle_deg": (-180.0, 180.0),
-    "knee_abduction_deg": (-30.0, 30.0),
+    "knee_abduction_deg": (-38.0, 38.0),
+    "knee_give_deg": (-8.0, 8.0),
     "hip_adduction_deg": (-45.0, 30.0),
-    "pelvic_drop_deg": (0.0, 14.0),
+    "pelvic_drop_deg": (0.0, 30.0),
+    "trunk_lean_deg": (-30.0, 65.0),
+    "abductor_use": (0.0, 1.0),
+    "passive_hip_support_bw": (0.0, float("inf")),
     "hip_internal_rotation_deg": (-15.0, 30.0),
     "tibial_internal_rotation_deg": (-30.0, 30.0),
     "rearfoot_eversion_deg": (0.0, 15.0),

@@ -37,9 +37,12 @@ INPUT_RANGES = {
     "hip_width_mm": InputRange(40.0, 320.0, "mm", "distance between the hip joint centres"),
     "pelvic_tilt_deg": InputRange(-15.0, 35.0, "deg", "anterior pelvic tilt"),
     "constitutional_hka_deg": InputRange(-30.0, 30.0, "deg", "bone alignment, + valgus"),
+    "trunk_lean_deg": InputRange(-30.0, 30.0, "deg", "sideways trunk lean, + toward the measured leg"),
 }
 
 SEXES = ("female", "male")
+#: How weak hip abductors are compensated on one leg (:mod:`biomech.balance`).
+COMPENSATIONS = ("pelvic_drop", "trunk_lean")
 
 #: Checks that join two inputs: a body-mass index a human can have, and hip joint
 #: centres no further apart than a body of that height allows (typical 0.10-0.11 H).
@@ -78,6 +81,26 @@ def hip_width_range_mm(height_m):
     height_mm = 1000.0 * height_m
     return (nx.maximum(own.low, HIP_WIDTH_PER_HEIGHT.low * height_mm),
             nx.minimum(own.high, HIP_WIDTH_PER_HEIGHT.high * height_mm))
+
+
+def check_child(is_female, age_years, height_m, mass_kg):
+    """Refuse a child of a height or mass no child of that age has (WHO / CDC growth
+    charts, :mod:`biomech.growth`); the message names age, height and mass and gives the
+    possible range of each at that age."""
+    from . import growth
+
+    index = growth.first_impossible_child(is_female, age_years, height_m, mass_kg)
+    if index is None:
+        return
+    shape = np.broadcast_shapes(*(np.shape(x) for x in (is_female, age_years, height_m, mass_kg)))
+    female, age, height, mass = (np.ravel(np.broadcast_to(x, shape))[index] if shape else x
+                                 for x in (is_female, age_years, height_m, mass_kg))
+    sex = "female" if female else "male"
+    (h_low, h_high), (m_low, m_high) = growth.possible_ranges(bool(female), float(age))
+    raise InputError(
+        f"age_years = {float(age):g} with height_m = {float(height):g} and mass_kg = {float(mass):g} is not a "
+        f"possible child ({sex}): at {float(age):g} years the growth charts allow height_m {h_low:.2f} to "
+        f"{h_high:.2f} m and mass_kg {m_low:.1f} to {m_high:.1f} kg; change the age, the height or the mass")
 
 
 class InputError(ValueError):

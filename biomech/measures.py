@@ -79,3 +79,18 @@ def alignment(points, lateral, plateau_width_mm):
         "wbl_ratio_pct": wbl_ratio_pct(shift, plateau_width_mm),
         "q_angle_deg": frontal_angle_deg(points["asis"], points["patella"], points["tibial_tubercle"], lateral),
     }
+
+
+def knee_over_foot(points, lateral):
+    """Where the knee is over the planted foot (the form advice of squats and lunges):
+    ``knee_ahead_of_ankle_mm`` (knee centre ahead of the ankle centre, + forward; 0 =
+    "knee above the ankle") and ``knee_medial_of_foot_line_mm`` (knee centre inside the
+    line along the foot, seen from above; 0 = "knee in line with the toes"). The foot
+    points where the shin faces."""
+    knee, ankle, forward = points["knee_center"], points["ankle_center"], points["tibia_y"]
+    dx, dy = knee[0] - ankle[0], knee[1] - ankle[1]
+    length = nx.hypot(forward[0], forward[1])
+    # Cross product of the foot's direction with the ankle-to-knee vector: + when the
+    # knee lies to the foot's left, which is medial for the right leg.
+    medial = (forward[0] * dy - forward[1] * dx) / length
+    return {"knee_ahead_of_ankle_mm": dy, "knee_medial_of_foot_line_mm": lateral * medial}

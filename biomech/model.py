@@ -17,7 +17,7 @@ from . import pipeline, subject
 from .assumptions import defaults as default_coefficients
 from .conventions import SIDES, lateral_sign
 from .inputs import (
-    INPUT_RANGES, SEXES, InputError, check_body, check_choice, check_hip_width, check_known, check_number,
+    COMPENSATIONS, INPUT_RANGES, SEXES, InputError, check_body, check_child, check_choice, check_hip_width, check_known, check_number,
 )
 from .kinematics import chain
 from .tasks import TASK_NAMES, task_table
@@ -45,13 +45,18 @@ class Result:
     atfa_deg: float
     fppa_deg: float
     knee_abduction_deg: float
+    knee_give_deg: float
     load_axis_shift_mm: float
     wbl_ratio_pct: float
     q_angle_deg: float
+    knee_ahead_of_ankle_mm: float
+    knee_medial_of_foot_line_mm: float
     intermalleolar_distance_mm: float
     intercondylar_distance_mm: float
     pelvic_tilt_deg: float
     pelvic_drop_deg: float
+    trunk_lean_deg: float
+    centre_of_mass_shift_mm: float
     hip_flexion_deg: float
     hip_adduction_deg: float
     hip_internal_rotation_deg: float
@@ -62,6 +67,7 @@ class Result:
     lost_abduction_deg: float
     abductor_use: float
     hip_abductor_force_bw: float
+    passive_hip_support_bw: float
     hip_contact_force_bw: float
     knee_contact_force_bw: float
     medial_load_fraction: float
@@ -113,6 +119,8 @@ def simulate(
     hip_width_mm: float | None = None,
     pelvic_tilt_deg: float | None = None,
     constitutional_hka_deg: float | None = None,
+    trunk_lean_deg: float = 0.0,
+    compensation: str = "pelvic_drop",
 ) -> Result:
     """Simulate one person doing one task with the given causes.
 
@@ -129,7 +137,8 @@ def simulate(
         Age [years], 0 to 100. Children follow the developmental curve of knee alignment.
     task : str
         One of ``biomech.TASK_NAMES``: "stand", "single_leg_stance", "squat",
-        "single_leg_squat", "knees_together" (the self-check), "sitting".
+        "single_leg_squat", "lunge" (front leg measured), "knees_together" (the
+        self-check), "sitting".
     knee_flexion_deg : float or None
         Knee flexion [deg, + flexion, - hyperextension] within the task's range
         (``biomech.TASKS[task].knee_flexion_range_deg``); None takes the task's default.
@@ -149,7 +158,16 @@ def simulate(
         typical tilt (12 women, 10 men).
     constitutional_hka_deg : float or None
         Bone alignment as a hip-knee-ankle angle [deg, + valgus], -30 to 30; None takes
-        the typical value for sex and age.
+        the typical value for sex and age. Loaded, the knee's soft tissue gives a few
+        degrees more (``knee_give_deg``).
+    trunk_lean_deg : float
+        Sideways lean of the trunk [deg, + toward the measured (stance) leg], -30 to 30.
+        On two feet it moves weight onto one foot; on one leg it shifts the centre of mass
+        and with it the foot, the knee and the loads.
+    compensation : {"pelvic_drop", "trunk_lean"}
+        What the body does on one leg when the abductors are too weak to hold the pelvis:
+        let the other side drop onto passive structures (Trendelenburg), or lean the trunk
+        over the stance hip (Duchenne).
 
     Returns
     -------
@@ -187,13 +205,14 @@ def simulate(
 DEFAULTS = {name: p.default for name, p in inspect.signature(simulate).parameters.items()}
 INPUT_NAMES = tuple(DEFAULTS)
 #: Inputs that are text choices, and the numeric ones that may be None ("typical").
-_CHOICES = {"sex": SEXES, "task": TASK_NAMES, "side": SIDES}
+_CHOICES = {"sex": SEXES, "task": TASK_NAMES, "side": SIDES, "compensation": COMPENSATIONS}
 _TYPICAL_IF_NONE = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
 _NUMBERS = tuple(n for n in INPUT_NAMES if n not in _CHOICES and n not in _TYPICAL_IF_NONE and n != "knee_flexion_deg")
 
 
-def _prepare(values):
-    """Check complete raw inputs and fill those that depend on the person.
+def _prepare(values, p=None):
+    """Check complete raw inputs and fill those that depend on the person (with the
+    coefficients ``p``, default values when None).
 
     Returns ``(inputs, labels, task)``: the numbers the pipeline reads (floats for one
     person, arrays for a table; plus ``is_female``, ``lateral`` and the typical pelvic
@@ -215,12 +234,13 @@ def _prepare(values):
         num["knee_flexion_deg"] = check_number("knee_flexion_deg", values["knee_flexion_deg"],
                                                low=t["knee_flexion_low"], high=t["knee_flexion_high"], unit=unit)
     is_female = labels["sex"] == "female"
-    typical = subject.typical_values(is_female, num["height_m"], num["age_years"])
+    check_child(is_female, num["age_years"], num["height_m"], num["mass_kg"])
+    typical = subject.typical_values(is_female, num["height_m"], num["age_years"], p)
     for name in _TYPICAL_IF_NONE:
         if num[name] is None:
             num[name] = typical[name]
-    num.update(is_female=is_female, lateral=lateral_sign(labels["side"]),
-               typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"])
+    num.update(is_female=is_female, lateral=lateral_sign(labels["side"]), compensation=labels["compensation"],
+               typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"], typical_hip_width_mm=typical["hip_width_mm"])
     return num, labels, t
 
 
@@ -348,6 +368,7 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
                            for k in chain.ANGLE_KEYS})
     height, mass, age = (check_number(k, values[k]) for k in ("height_m", "mass_kg", "age_years"))
     check_body(height, mass)
+    check_child(sex == "female", age, height, mass)
     width = None if hip_width_mm is None else check_hip_width(hip_width_mm, height)
     is_female = sex == "female"
     if width is None:

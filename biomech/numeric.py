@@ -20,7 +20,10 @@ _SCALARS = (float, int)
 
 def is_scalar(*values):
     """True when every value is a plain number (float, int or a numpy float scalar)."""
-    return all(isinstance(v, _SCALARS) for v in values)
+    for v in values:
+        if not isinstance(v, _SCALARS):
+            return False
+    return True
 
 
 def where(condition, a, b):
@@ -60,31 +63,37 @@ sqrt = _unary(math.sqrt, np.sqrt)
 radians = _unary(math.radians, np.radians)
 degrees = _unary(math.degrees, np.degrees)
 arcsin = _unary(math.asin, np.arcsin)
+log = _unary(math.log, np.log)
+exp = _unary(math.exp, np.exp)
 
 
 def arctan2(y, x):
     """Elementwise ``arctan2(y, x)`` [rad]."""
-    return math.atan2(y, x) if is_scalar(y, x) else np.arctan2(y, x)
+    return math.atan2(y, x) if isinstance(y, _SCALARS) and isinstance(x, _SCALARS) else np.arctan2(y, x)
 
 
 def hypot(x, y):
     """Elementwise ``sqrt(x^2 + y^2)``."""
-    return math.hypot(x, y) if is_scalar(x, y) else np.hypot(x, y)
+    return math.hypot(x, y) if isinstance(x, _SCALARS) and isinstance(y, _SCALARS) else np.hypot(x, y)
 
 
 def copysign(x, y):
     """``|x|`` with the sign of ``y``."""
-    return math.copysign(x, y) if is_scalar(x, y) else np.copysign(x, y)
+    return math.copysign(x, y) if isinstance(x, _SCALARS) and isinstance(y, _SCALARS) else np.copysign(x, y)
 
 
 def maximum(x, y):
     """Elementwise larger of ``x`` and ``y``."""
-    return (x if x >= y else y) if is_scalar(x, y) else np.maximum(x, y)
+    if isinstance(x, _SCALARS) and isinstance(y, _SCALARS):
+        return x if x >= y else y
+    return np.maximum(x, y)
 
 
 def minimum(x, y):
     """Elementwise smaller of ``x`` and ``y``."""
-    return (x if x <= y else y) if is_scalar(x, y) else np.minimum(x, y)
+    if isinstance(x, _SCALARS) and isinstance(y, _SCALARS):
+        return x if x <= y else y
+    return np.minimum(x, y)
 
 
 def clip(x, low, high):

@@ -3,15 +3,18 @@
 :func:`run` takes validated inputs and passes one :class:`State` through the stages in
 :data:`STAGES`; each stage reads what earlier stages wrote and adds its own part::
 
-    body -> task_pose -> cause_deviations -> posture -> clinical_measures -> loads
+    body -> task_pose -> cause_deviations -> balance -> self_check -> loaded_pose
 
 * :func:`body` - the person's segment lengths and widths (:mod:`biomech.subject`);
 * :func:`task_pose` - the joint angles the task asks for (:mod:`biomech.tasks`);
 * :func:`cause_deviations` - what each cause changes (:mod:`biomech.causes`);
-* :func:`posture` - feet planted (or knees together) by solving the hip, then the chain
-  (:mod:`biomech.kinematics`);
-* :func:`clinical_measures` - HKA, FPPA, load-axis shift, gaps ... (:mod:`biomech.measures`);
-* :func:`loads` - hip and knee forces and moments (:mod:`biomech.statics`).
+* :func:`balance` - pelvic drop, trunk lean, the centre of mass and where the foot must
+  be under it, abductor forces and how weak abductors are compensated
+  (:mod:`biomech.balance`);
+* :func:`self_check` - the knees-together stance and its gaps (:mod:`biomech.kinematics`);
+* :func:`loaded_pose` - the task's pose with the knee's frontal-plane give under the load
+  it carries (:mod:`biomech.laxity`), its clinical measures (:mod:`biomech.measures`) and
+  the knee and hip loads (:mod:`biomech.statics`).
 
 The same stages serve one person (every value a Python float, fast) and a table (numpy
 arrays that broadcast together); see :mod:`biomech.numeric`. Inputs arrive validated and
@@ -23,7 +26,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import causes, measures, statics, subject
+from . import balance as bal
+from . import causes, laxity, measures, statics, subject
 from . import numeric as nx
 from .kinematics import chain, solve
 from .tasks import TASKS
@@ -33,10 +37,11 @@ from .tasks import TASKS
 class State:
     """Everything the stages know about one simulation (or one table of them).
 
-    ``inputs`` holds the validated model inputs plus ``is_female`` and ``lateral`` (+1
-    right, -1 left); ``task`` the task's numbers (:func:`biomech.tasks.task_table`);
-    ``p`` the coefficients (:func:`biomech.assumptions.defaults`). Each stage fills the
-    fields named in its docstring.
+    ``inputs`` holds the validated model inputs plus ``is_female``, ``lateral`` (+1 right,
+    -1 left) and the person's typical values; ``task`` the task's numbers
+    (:func:`biomech.tasks.task_table`); ``p`` the coefficients
+    (:func:`biomech.assumptions.defaults`). Each stage fills the fields named in its
+    docstring. Lateral positions are in the measured leg's frame (+ toward that leg).
     """
 
     inputs: dict
@@ -44,12 +49,13 @@ class State:
     p: dict
     landmarks: bool = True
     geometry: dict = field(default_factory=dict)
-    levers: tuple = ()
     joint_angles_deg: dict = field(default_factory=dict)
     deviations: dict = field(default_factory=dict)
+    balance: dict = field(default_factory=dict)
+    self_check: dict = field(default_factory=dict)
+    knee_give_deg: object = 0.0
     angles: dict = field(default_factory=dict)
     points: dict = field(default_factory=dict)
-    self_check: dict = field(default_factory=dict)
     alignment: dict = field(default_factory=dict)
     floor_z: object = 0.0
     ankle_height_mm: object = 0.0
@@ -58,12 +64,10 @@ class State:
 
 
 def body(s: State):
-    """Writes ``geometry`` (segment lengths and widths [mm]) and ``levers`` (Pauwels
-    lever arms k1, k2 about the stance hip [mm])."""
+    """Writes ``geometry``: segment lengths and widths [mm] (:func:`biomech.subject.anthropometry`)."""
     i = s.inputs
     s.geometry = subject.anthropometry(i["is_female"], i["height_m"], i["mass_kg"], i["hip_width_mm"],
                                        i["age_years"], s.p)
-    s.levers = statics.hip_lever_arms(s.geometry["hip_half_mm"], s.geometry["abductor_arm_mm"])
 
 
 def task_pose(s: State):
@@ -85,42 +89,116 @@ def task_pose(s: State):
 def cause_deviations(s: State):
     """Writes ``deviations``: the joint-angle and foot changes of the five causes."""
     i = s.inputs
-    k1, k2 = s.levers
     s.deviations = causes.joint_deviations(
         adductor=i["adductor_tightness"], abductor=i["abductor_weakness"], arch=i["arch_collapse"],
-        tilt=i["pelvic_tilt_deg"], tilt_default=i["typical_pelvic_tilt_deg"], lever_ratio=k1 / k2, task=s.task,
+        tilt=i["pelvic_tilt_deg"], tilt_default=i["typical_pelvic_tilt_deg"], task=s.task,
         height_mm=s.geometry["height_mm"], p=s.p)
 
 
-def posture(s: State):
-    """Writes ``angles`` (every chain angle as (sin, cos)), ``points`` (landmarks and
-    segment axes in the ground frame) and ``self_check`` (the knees-together gaps).
+def balance(s: State):
+    """Writes ``balance``: pelvic drop and trunk lean [deg], abductor forces [BW] and use,
+    the centre of mass and the measured ankle's place [mm], and the share of body weight
+    on the measured foot; updates ``joint_angles_deg["pelvic_drop"]``.
 
-    The hip adduction is solved, not given: two planted feet keep the task's stance
-    width, so a cause that adducts the hip can only act through the rotations the solve
-    includes; on one leg the foot goes where the body's weight line is, so extra
-    adduction (a dropping pelvis, tight adductors) carries it toward the midline; in the
-    self-check the legs come together until knees or ankles touch.
+    On one leg, tight adductors tip the pelvis down on the lifted side, weak abductors
+    are compensated (:func:`biomech.balance.compensate`) and the foot goes under the
+    centre of mass. On two feet the feet stay where the task puts them, and a trunk lean
+    moves weight onto one foot by the lever rule.
     """
-    t, dev, geom = s.task, s.deviations, s.geometry
-    trig = chain.sincos({**s.joint_angles_deg, "hip_internal_rotation": dev["hip_internal_rotation_deg"],
-                         "tibial_internal_rotation": dev["tibial_internal_rotation_deg"]})
-    feet = solve.feet_under_body_adduction_deg(trig, geom, dev["ankle_medial_shift_mm"],
-                                               t["cop_half_width_per_height"] * geom["height_mm"])
-    # The self-check stance is upright with straight knees, unless it is the task itself.
-    knees_together = t["knees_together"] > 0.5
-    check_knee = tuple(nx.where(knees_together, v, z) for v, z in zip(trig["knee_flexion"], chain.ZERO, strict=True))
-    check, ankle_gap, knee_gap = solve.knees_together(solve.upright(trig, check_knee), geom)
-    s.self_check = {"intermalleolar_distance_mm": ankle_gap, "intercondylar_distance_mm": knee_gap}
+    i, t, geom, dev, p = s.inputs, s.task, s.geometry, s.deviations, s.p
+    height, half = geom["height_mm"], geom["hip_half_mm"]
+    single = t["single"] > 0.5
+    capacity = bal.abductor_capacity_bw(0.5 * i["typical_hip_width_mm"], geom["abductor_arm_mm"], height,
+                                        i["abductor_weakness"], p)
+    drop = t["pelvic_drop_deg"] + t["single"] * dev["resting_hip_adduction_deg"]
+    lean = i["trunk_lean_deg"]
+    on_one_leg = bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
+                                capacity_bw=capacity, drop_deg=drop, lean_deg=lean,
+                                compensation=i["compensation"], p=p)
+    zero = 0.0 * drop
+    out = {name: nx.where(single, value, zero) for name, value in on_one_leg.items()}
+    out["pelvic_drop_deg"] = nx.where(single, on_one_leg["pelvic_drop_deg"], drop)
+    out["trunk_lean_deg"] = nx.where(single, on_one_leg["trunk_lean_deg"], lean)
+    out["capacity_bw"] = capacity
+    hip, hat, lifted = bal.positions(half, out["pelvic_drop_deg"], out["trunk_lean_deg"], height)
+    cop_offset = dev["ankle_medial_shift_mm"]
+    two_feet = t["cop_half_width_per_height"] * height
+    ankle = nx.where(single, bal.ankle_under_centre_of_mass(hip, hat, lifted, cop_offset), two_feet - cop_offset)
+    # Two feet: the legs balance each other about the midline; only the trunk moves the
+    # centre of mass, and the lever rule shares the weight between the feet.
+    com_two_feet = bal.HAT_MASS_FRACTION * hat
+    shifted = t["weight_share"] + com_two_feet / (2.0 * nx.maximum(two_feet, 1.0))
+    share = nx.where(single, 1.0, nx.where(t["seated"] > 0.5, t["weight_share"],
+                                           nx.clip(shifted, bal.MIN_SHARE_ON_A_FOOT, 1.0 - bal.MIN_SHARE_ON_A_FOOT)))
+    out.update(ankle_lateral_mm=ankle, weight_share=share,
+               centre_of_mass_mm=nx.where(single, bal.centre_of_mass(hip, hat, lifted, ankle), com_two_feet))
+    s.balance = out
+    s.joint_angles_deg["pelvic_drop"] = out["pelvic_drop_deg"]
 
-    hip_adduction = nx.choose(knees_together, lambda: chain.degrees(check),
-                              lambda: feet + t["single"] * dev["hip_adduction_deg"])
-    hip_adduction = subject.soft_limit(hip_adduction, -subject.HIP_ABDUCTION_LIMIT_DEG,
-                                       subject.HIP_ADDUCTION_LIMIT_DEG)
-    s.joint_angles_deg.update(pelvic_drop=s.joint_angles_deg["pelvic_drop"] + dev["pelvic_drop_deg"],
-                              hip_adduction=hip_adduction)
-    s.angles = dict(trig, **chain.sincos({k: s.joint_angles_deg[k] for k in ("pelvic_drop", "hip_adduction")}))
-    s.points = chain.evaluate(s.angles, geom, s.inputs["lateral"], measures_only=not s.landmarks)
+
+def self_check(s: State):
+    """Writes ``self_check``: the knees-together gaps [mm] of the same person and causes,
+    standing upright with straight knees (bent as the task says when the self-check is
+    the task), and the hip adduction [(sin, cos)] that brings the knees or ankles
+    together."""
+    trig = chain.sincos(_rotations(s))
+    knees_together = s.task["knees_together"] > 0.5
+    knee = tuple(nx.where(knees_together, v, z) for v, z in zip(trig["knee_flexion"], chain.ZERO, strict=True))
+    adduction, ankle_gap, knee_gap = solve.knees_together(solve.upright(trig, knee), s.geometry)
+    s.self_check = {"intermalleolar_distance_mm": ankle_gap, "intercondylar_distance_mm": knee_gap,
+                    "hip_adduction": adduction}
+
+
+def loaded_pose(s: State):
+    """Writes ``knee_give_deg`` and, for the pose with that give: ``angles``, ``points``,
+    ``alignment``, ``knee``, ``hip``, ``floor_z`` and ``ankle_height_mm``.
+
+    The give depends on the knee adduction moment, which depends on where the knee is:
+    the pose is evaluated without give and with a first estimate, the (nearly linear)
+    relation between give and moment is solved, and the pose evaluated once more at the
+    solution.
+    """
+    t = s.task
+    carried_n = s.balance["weight_share"] * s.inputs["mass_kg"] * statics.GRAVITY
+    compliance = laxity.loaded_compliance_deg_per_nm(s.joint_angles_deg["knee_flexion"], t["knee_weight_bearing"],
+                                                     carried_n, s.inputs["height_m"], s.p)
+    if nx.is_scalar(compliance) and compliance == 0.0:
+        _evaluate(s, 0.0, landmarks=s.landmarks)
+        return
+    _evaluate(s, 0.0, landmarks=False)
+    moment_0 = s.knee["knee_adduction_moment_nm"]
+    first = laxity.give_deg(moment_0, compliance)
+    _evaluate(s, first, landmarks=False)
+    moment_1 = s.knee["knee_adduction_moment_nm"]
+    moving = abs(first) > 1e-9
+    slope = nx.where(moving, (moment_1 - moment_0) / nx.where(moving, first, 1.0), 0.0)
+    _evaluate(s, laxity.limited(-compliance * moment_0 / (1.0 + compliance * slope)), landmarks=s.landmarks)
+
+
+def _rotations(s):
+    """The task's joint angles plus the causes' rotations, in degrees (no hip adduction)."""
+    dev = s.deviations
+    return {**s.joint_angles_deg, "hip_internal_rotation": dev["hip_internal_rotation_deg"],
+            "tibial_internal_rotation": dev["tibial_internal_rotation_deg"]}
+
+
+def _evaluate(s, give_deg, landmarks):
+    """Pose with the knee's give ``give_deg`` (hip adduction solved to plant the foot),
+    then its clinical measures and loads."""
+    t, geom = s.task, s.geometry
+    s.knee_give_deg = give_deg
+    rotations = _rotations(s)
+    rotations["knee_abduction"] = rotations["knee_abduction"] + give_deg
+    trig = chain.sincos(rotations)
+    knees_together = t["knees_together"] > 0.5
+    hip_adduction = nx.choose(knees_together, lambda: chain.degrees(s.self_check["hip_adduction"]),
+                              lambda: solve.planted_foot_adduction_deg(trig, geom, s.balance["ankle_lateral_mm"]))
+    s.joint_angles_deg["hip_adduction"] = subject.soft_limit(hip_adduction, -subject.HIP_ABDUCTION_LIMIT_DEG,
+                                                             subject.HIP_ADDUCTION_LIMIT_DEG)
+    s.angles = dict(trig, hip_adduction=chain.sincos({"a": s.joint_angles_deg["hip_adduction"]})["a"])
+    s.points = chain.evaluate(s.angles, geom, s.inputs["lateral"], measures_only=not landmarks)
+    clinical_measures(s)
+    loads(s)
 
 
 #: Measures that only mean something standing: a seated person reports them for the
@@ -133,7 +211,7 @@ _ABOVE_KNEE_MM = 100.0
 
 def clinical_measures(s: State):
     """Writes ``alignment`` (HKA, aTFA, FPPA, Grood-Suntay abduction, load-axis shift,
-    WBL ratio, Q-angle).
+    WBL ratio, Q-angle, and where the knee is over the foot).
 
     Seated, the thigh points at a front camera and frontal angles lose their meaning:
     the alignment measures are those of the same person standing, and the projection
@@ -142,6 +220,7 @@ def clinical_measures(s: State):
     """
     lateral, plateau = s.inputs["lateral"], s.geometry["plateau_width_mm"]
     s.alignment = measures.alignment(s.points, lateral, plateau)
+    s.alignment.update(measures.knee_over_foot(s.points, lateral))
     seated = s.task["seated"] > 0.5
     if not nx.any_true(seated):
         return
@@ -161,23 +240,26 @@ def clinical_measures(s: State):
 
 def loads(s: State):
     """Writes ``knee`` (contact force and its medial share, adduction moment, quadriceps
-    force), ``hip`` (abductor and contact forces), ``floor_z`` and ``ankle_height_mm``."""
-    i, t, geom, dev = s.inputs, s.task, s.geometry, s.deviations
+    force), ``hip`` (abductor, passive and contact forces), ``floor_z`` and
+    ``ankle_height_mm``."""
+    i, t, geom, dev, b = s.inputs, s.task, s.geometry, s.deviations, s.balance
     knee, ankle = s.points["knee_center"], s.points["ankle_center"]
+    lateral = i["lateral"]
     s.ankle_height_mm = geom["ankle_height_mm"] - dev["ankle_drop_mm"]
     s.floor_z = ankle[2] - s.ankle_height_mm
     cop_y = ankle[1] + s.p["cop_ahead_per_foot_length"] * geom["foot_length_mm"]
     s.knee = statics.knee_loads(
-        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=t["weight_share"],
+        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=b["weight_share"],
         co_contraction=t["co_contraction"], single=t["single"], knee_height_mm=knee[2] - s.floor_z,
-        ankle_lateral_mm=i["lateral"] * ankle[0], load_axis_shift_mm=s.alignment["load_axis_shift_mm"],
+        knee_lateral_mm=lateral * knee[0], ankle_lateral_mm=lateral * ankle[0],
+        cop_lateral_of_ankle_mm=dev["ankle_medial_shift_mm"], load_axis_shift_mm=s.alignment["load_axis_shift_mm"],
         knee_ahead_of_cop_mm=knee[1] - cop_y, patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"],
         plateau_width_mm=geom["plateau_width_mm"], p=s.p)
-    abductor, contact = statics.hip_forces(*s.levers, t["single"], t["seated"], t["weight_share"], s.p)
-    s.hip = {"hip_abductor_force_bw": abductor, "hip_contact_force_bw": contact}
+    s.hip = statics.hip_loads(single=t["single"], seated=t["seated"], weight_share=b["weight_share"],
+                              muscle_bw=b["muscle_bw"], passive_bw=b["passive_bw"], p=s.p)
 
 
-STAGES = (body, task_pose, cause_deviations, posture, clinical_measures, loads)
+STAGES = (body, task_pose, cause_deviations, balance, self_check, loaded_pose)
 
 
 def run(inputs, task, p, *, landmarks=True):
@@ -193,14 +275,18 @@ def run(inputs, task, p, *, landmarks=True):
 def outputs(s: State):
     """The reported numbers of a finished :class:`State`, by output name (units in the
     names; signs in :mod:`biomech.conventions`)."""
-    i, dev, angles, knee = s.inputs, s.deviations, s.joint_angles_deg, s.knee
+    i, dev, angles, knee, b = s.inputs, s.deviations, s.joint_angles_deg, s.knee, s.balance
     contact = knee["knee_contact_force_bw"]
     medial = knee["medial_load_fraction"]
     return {
         **s.alignment,
-        **s.self_check,
+        "intermalleolar_distance_mm": s.self_check["intermalleolar_distance_mm"],
+        "intercondylar_distance_mm": s.self_check["intercondylar_distance_mm"],
+        "knee_give_deg": s.knee_give_deg,
         "pelvic_tilt_deg": i["pelvic_tilt_deg"],
         "pelvic_drop_deg": angles["pelvic_drop"],
+        "trunk_lean_deg": b["trunk_lean_deg"],
+        "centre_of_mass_shift_mm": b["centre_of_mass_mm"],
         "hip_flexion_deg": angles["hip_flexion"],
         "hip_adduction_deg": angles["hip_adduction"],
         "hip_internal_rotation_deg": dev["hip_internal_rotation_deg"],
@@ -209,7 +295,7 @@ def outputs(s: State):
         "rearfoot_eversion_deg": dev["rearfoot_eversion_deg"],
         "navicular_drop_mm": dev["navicular_drop_mm"],
         "lost_abduction_deg": dev["lost_abduction_deg"],
-        "abductor_use": dev["abductor_use"],
+        "abductor_use": b["abductor_use"],
         **s.hip,
         "knee_contact_force_bw": contact,
         "medial_load_fraction": medial,

@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import subject
+from . import growth, subject
 from .model import simulate_many
 
-#: Median standing height [m] and body mass [kg] by age [years], sexes averaged and
-#: rounded, from the growth charts [WHO2006] (0-5 y) and [Kuczmarski2002] (5-18 y).
-GROWTH_AGE_YEARS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0])
-GROWTH_HEIGHT_M = np.array([0.50, 0.66, 0.75, 0.81, 0.87, 0.96, 1.03, 1.10, 1.16, 1.27, 1.38, 1.50, 1.62, 1.68, 1.70])
-GROWTH_MASS_KG = np.array([3.3, 7.6, 9.4, 10.6, 12.0, 14.1, 16.1, 18.2, 20.5, 25.6, 31.5, 40.0, 50.0, 57.0, 62.0])
-
-
-def typical_size(age_years):
-    """Median height [m] and mass [kg] at ``age_years`` (adults keep the 18-year values)."""
-    return (np.interp(age_years, GROWTH_AGE_YEARS, GROWTH_HEIGHT_M),
-            np.interp(age_years, GROWTH_AGE_YEARS, GROWTH_MASS_KG))
+def typical_size(age_years, sex="female"):
+    """Median height [m] and mass [kg] at ``age_years`` from the growth charts
+    (:mod:`biomech.growth`); from 18 years the 18-year medians."""
+    return growth.body_at(sex == "female", np.asarray(age_years, dtype=float))
 
 
 def developmental_band(age_years):
@@ -50,8 +43,30 @@ def ankle_gap_prevalence(age_years, threshold_mm=50.0, n=2000, seed=0, sex="fema
     """
     ages = np.atleast_1d(np.asarray(age_years, dtype=float))
     hka = sample_alignment(ages, n, seed, sex)
-    height, mass = typical_size(ages)
+    height, mass = typical_size(ages, sex)
     table = {"task": "knees_together", "sex": sex, "constitutional_hka_deg": np.clip(hka, -30.0, 30.0),
              "age_years": ages[:, None], "height_m": height[:, None], "mass_kg": mass[:, None]}
     gaps = simulate_many(table)["intermalleolar_distance_mm"]
     return (gaps > threshold_mm).mean(axis=1), gaps
+
+
+#: Spread of young adults' bone alignment [deg HKA]: 2.2 deg in 120 volunteers [Nicolella2012].
+ADULT_HKA_SD_DEG = 2.2
+#: Spread of adult height [m] and body-mass index [kg/m^2] for adult populations
+#: (teaching choice, about what adult surveys show).
+ADULT_HEIGHT_SD_M = 0.07
+ADULT_BMI_MEAN, ADULT_BMI_SD, ADULT_BMI_RANGE = 22.0, 3.0, (16.0, 40.0)
+
+
+def adult_self_check(sex="female", n=4000, seed=0):
+    """Knees-together gaps [mm] of ``n`` young adults of one sex: the typical adult's size
+    and bone alignment with the published spread of alignment, height and BMI. Returns a
+    dict with ``intermalleolar_distance_mm`` and ``intercondylar_distance_mm`` arrays."""
+    rng = np.random.default_rng(seed)
+    person = subject.TYPICAL_ADULT[sex]
+    hka = subject.default_hka_deg(sex == "female", person.age_years) + ADULT_HKA_SD_DEG * rng.standard_normal(n)
+    height = person.height_m + ADULT_HEIGHT_SD_M * rng.standard_normal(n)
+    bmi = np.clip(ADULT_BMI_MEAN + ADULT_BMI_SD * rng.standard_normal(n), *ADULT_BMI_RANGE)
+    out = simulate_many({"sex": sex, "task": "knees_together", "age_years": person.age_years, "height_m": height,
+                         "mass_kg": bmi * height ** 2, "constitutional_hka_deg": np.clip(hka, -30.0, 30.0)})
+    return {k: out[k] for k in ("intermalleolar_distance_mm", "intercondylar_distance_mm")}

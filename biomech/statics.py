@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import numeric as nx
 from .assumptions import assumption
+from .balance import WEIGHT_ABOVE_STANCE_HIP
 from .subject import LEG_MASS_FRACTION
 
 GRAVITY = 9.81
@@ -26,11 +27,6 @@ SHOULDER_HALF_WIDTH_PER_HEIGHT = assumption(
     "shoulder_half_width_per_height", 0.13, low=0.11, high=0.15, unit="of height",
     reason="half the shoulder width, where the 3 % sideways push was measured; the push is taken to grow in "
            "proportion to how far the foot stands from the midline")
-SINGLE_STANCE_GRF_OFFSET_PER_HEIGHT = assumption(
-    "single_stance_grf_offset_per_height", 0.018, low=0.012, high=0.024, unit="of height",
-    reason="on one leg the ground force passes medial of the hip-ankle line at the knee; calibrated so a "
-           "neutral knee carries about 75 % medially on one leg (attributed to [Hsu1990], not verified), "
-           "inside the 60-80 % medial share of [PMC2965044]")
 #: Distance between the medial and lateral compartment load centres per plateau width
 #: (compartments about 26 mm wide each [Murlimanju]).
 COMPARTMENT_SPACING_PER_PLATEAU = 0.62
@@ -47,45 +43,44 @@ QUADRICEPS_ONSET_WIDTH_MM = 10.0
 MEDIAL_SHARE_STEEPNESS = 2.0
 
 
-def hip_lever_arms(hip_half_mm, abductor_arm_mm):
-    """Pauwels lever arms [mm] about the stance hip in single-leg stance.
+HIP_CO_CONTRACTION_TWO_LEGS = assumption(
+    "hip_co_contraction_two_legs", 1.5, low=1.0, high=2.5, unit="x weight carried",
+    reason="muscles around both hips pull while standing on two legs, so each hip carries more than its "
+           "share of the weight above it; no in-vivo two-leg value was verified")
 
-    k1: hip centre to the line of action of G, the body weight minus the stance leg.
-    Removing the stance leg (mass fraction 0.161, centred below its hip) from the body
-    shifts G's centre toward the lifted side, so k1 = h (1 + f / (1 - f)).
-    k2: abductor moment arm. Returns (k1, k2).
+
+def hip_loads(*, single, seated, weight_share, muscle_bw, passive_bw, p):
+    """Hip abductor force, passive support and hip contact force [BW] (frontal plane).
+
+    One leg: the abductors (``muscle_bw``, and passive structures ``passive_bw`` when the
+    muscles cannot) pull at the abductor line; the contact force is the vector sum of that
+    pull and the weight above the hip (Pauwels). Two legs or seated: no abductor demand;
+    each hip carries its share of the weight above the hips, plus the co-contraction of
+    the muscles around it on two legs. Sagittal-plane hip muscles are not modelled.
     """
-    k1 = hip_half_mm * (1.0 + LEG_MASS_FRACTION / (1.0 - LEG_MASS_FRACTION))
-    return k1, abductor_arm_mm
-
-
-def hip_forces(k1_mm, k2_mm, single, seated, weight_share, p):
-    """Hip abductor force and hip contact force [BW] (frontal-plane Pauwels model).
-
-    Single-leg tasks: F = G k1 / k2 with G = (1 - leg fraction) BW; the contact force is
-    the vector sum of G (down) and F (at the abductor line to the horizontal). Two legs
-    or seated: no abductor demand, each hip carries its share of the weight above it
-    (Pauwels: about 1/3 BW standing). Sagittal-plane hip muscles are not modelled.
-    """
-    G = 1.0 - LEG_MASS_FRACTION
     on_one_leg = single > 0.5
-    abd = nx.where(on_one_leg, G * k1_mm / k2_mm, 0.0)
+    pull = muscle_bw + passive_bw
     a = nx.radians(p["abductor_line_deg"])
-    single_contact = nx.hypot(abd * nx.cos(a), G + abd * nx.sin(a))
-    double_contact = (1.0 - 2.0 * LEG_MASS_FRACTION) * nx.where(seated > 0.5, weight_share, 0.5)
-    return abd, nx.where(on_one_leg, single_contact, double_contact)
+    one_leg = nx.hypot(pull * nx.cos(a), WEIGHT_ABOVE_STANCE_HIP + pull * nx.sin(a))
+    above_hips = 1.0 - 2.0 * LEG_MASS_FRACTION
+    two_legs = above_hips * weight_share * nx.where(seated > 0.5, 1.0, 1.0 + p["hip_co_contraction_two_legs"])
+    return {"hip_abductor_force_bw": nx.where(on_one_leg, muscle_bw, 0.0),
+            "passive_hip_support_bw": nx.where(on_one_leg, passive_bw, 0.0),
+            "hip_contact_force_bw": nx.where(on_one_leg, one_leg, two_legs)}
 
 
-def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee_height_mm,
-               ankle_lateral_mm, load_axis_shift_mm, knee_ahead_of_cop_mm, patellar_tendon_arm_mm, plateau_width_mm,
-               p):
+def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee_height_mm, knee_lateral_mm,
+               ankle_lateral_mm, cop_lateral_of_ankle_mm, load_axis_shift_mm, knee_ahead_of_cop_mm,
+               patellar_tendon_arm_mm, plateau_width_mm, p):
     """Knee contact force, its medial share and the knee adduction moment.
 
-    * Frontal plane: the ground force on the foot passes ``e`` mm medial of the hip-ankle
-      load line at the knee (two legs: it leans toward the midline, 3 % BW shear at
-      shoulder width, less when the feet are closer; one leg: the mass centre is over the
-      foot). The external knee adduction moment is
-      ``share * W * (e - load_axis_shift)``: a knee that moves inward (shift +) unloads
+    * Frontal plane, one leg: the ground force rises straight up from the centre of
+      pressure, which lies under the centre of mass (:mod:`biomech.balance`); the external
+      knee adduction moment is ``W x`` the knee's lateral distance from it.
+    * Frontal plane, two feet: the ground force on the foot leans toward the midline (3 %
+      BW shear at shoulder width, less when the feet are closer) and passes ``e`` mm
+      medial of the hip-ankle load line at the knee; the moment is
+      ``share * W * (e - load_axis_shift)``. Either way a knee that moves inward unloads
       the medial side.
     * Contact force = foot load x (1 + co-contraction) + quadriceps force, the quadriceps
       balancing the flexion moment of the ground force about the knee.
@@ -97,8 +92,9 @@ def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee
     """
     W = mass_kg * GRAVITY
     slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (p["shoulder_half_width_per_height"] * height_mm)
-    e_mm = nx.where(single > 0.5, p["single_stance_grf_offset_per_height"] * height_mm, slope * knee_height_mm)
-    kam_nm = weight_share * W * (e_mm - load_axis_shift_mm) / 1000.0
+    two_feet_nm = weight_share * W * (slope * knee_height_mm - load_axis_shift_mm) / 1000.0
+    one_leg_nm = W * (knee_lateral_mm - ankle_lateral_mm - cop_lateral_of_ankle_mm) / 1000.0
+    kam_nm = nx.where(single > 0.5, one_leg_nm, two_feet_nm)
     flexion_moment_bw_mm = weight_share * nx.smooth_max(knee_ahead_of_cop_mm, 0.0, QUADRICEPS_ONSET_WIDTH_MM)
     quad_bw = flexion_moment_bw_mm / patellar_tendon_arm_mm
     contact_bw = weight_share * (1.0 + co_contraction) + quad_bw

@@ -41,9 +41,28 @@ SHANK_PER_HEIGHT = 0.246
 FOOT_LENGTH_PER_HEIGHT = 0.152
 FOOT_WIDTH_PER_HEIGHT = 0.055
 ANKLE_HEIGHT_PER_HEIGHT = 0.039
-#: Mass of one thigh + shank + foot as a fraction of body mass (0.100 + 0.0465 + 0.0145)
-#: [Winter2009].
-LEG_MASS_FRACTION = 0.161
+#: Segment masses as fractions of body mass, and where each segment's centre of mass lies
+#: as a share of its length from the proximal joint [Winter2009; WinterDempster].
+THIGH_MASS_FRACTION = 0.100
+SHANK_MASS_FRACTION = 0.0465
+FOOT_MASS_FRACTION = 0.0145
+SEGMENT_COM_SHARE = 0.433
+#: Mass of one thigh + shank + foot as a fraction of body mass.
+LEG_MASS_FRACTION = THIGH_MASS_FRACTION + SHANK_MASS_FRACTION + FOOT_MASS_FRACTION
+#: The leg's centre of mass below the hip along a straight leg, per height (the foot's
+#: mass taken at the ankle): about 0.21 H.
+LEG_COM_FROM_HIP_PER_HEIGHT = (
+    THIGH_MASS_FRACTION * SEGMENT_COM_SHARE * THIGH_PER_HEIGHT
+    + SHANK_MASS_FRACTION * (THIGH_PER_HEIGHT + SEGMENT_COM_SHARE * SHANK_PER_HEIGHT)
+    + FOOT_MASS_FRACTION * (THIGH_PER_HEIGHT + SHANK_PER_HEIGHT)
+) / LEG_MASS_FRACTION
+#: Head, arms and trunk as one segment: 0.678 of body mass, its centre of mass 0.626 of the
+#: way from the greater trochanter (0.530 H) to the shoulder joint (0.818 H), i.e. 0.180 H
+#: above the hips [WinterDempster].
+HAT_MASS_FRACTION = 0.678
+HAT_COM_ABOVE_HIP_PER_HEIGHT = 0.626 * (0.818 - 0.530)
+#: Shoulder joints above the hips, per height (for drawing the trunk) [WinterDempster].
+SHOULDER_ABOVE_HIP_PER_HEIGHT = 0.818 - 0.530
 
 # --- pelvis ----------------------------------------------------------------------
 #: Inter-ASIS distance per height. Teaching assumption chosen so that a 1.65 m woman has
@@ -73,6 +92,10 @@ KNEE_SOFT_TISSUE_MM_PER_BMI = assumption(
 ANKLE_SOFT_TISSUE_MM_PER_BMI = assumption(
     "ankle_soft_tissue_mm_per_bmi", 0.3, low=0.1, high=0.6, unit="mm per kg/m^2",
     reason="the malleoli carry little fat; a smaller slope than the knee's")
+KNEE_SOFT_TISSUE_FEMALE_EXTRA_PER_HEIGHT = assumption(
+    "knee_soft_tissue_female_extra_per_height", 0.0024, low=0.0012, high=0.0036, unit="of height",
+    reason="women carry more fat on the inner knee than men of the same BMI; calibrated (4 mm at 1.65 m) so "
+           "that young women's knees-together gaps match the prevalences of [Shohat2018]")
 #: Thinnest knee and ankle half-widths per height (bone alone): soft tissue never takes
 #: them lower, however lean the person.
 KNEE_HALF_WIDTH_MIN_PER_HEIGHT = 0.022
@@ -89,10 +112,16 @@ REFERENCE_BMI = (17.0, 16.5, 15.5, 16.0, 18.0, 21.0, 22.0)
 PATELLA_FORWARD_PER_HEIGHT = 0.030
 TUBERCLE_FORWARD_PER_HEIGHT = 0.022
 TUBERCLE_DOWN_PER_HEIGHT = 0.025
-TUBERCLE_LATERAL_PER_HEIGHT = assumption(
-    "tubercle_lateral_per_height", 0.004, low=0.002, high=0.006, unit="of height",
-    reason="set so that the standing Q-angle of the typical adults falls in the published ranges "
-           "[HortonHall1989; LivingstonMandigo1997]; a 3-10 mm offset is anatomically plausible")
+#: How far lateral of the knee centre the tibial tubercle lies, by sex. Women's tubercle is
+#: more lateral (1.8 vs 0.9 cm from the patella centre [Raveendranath2009]), which is what
+#: gives them the larger Q-angle; the offsets are calibrated to a 3 deg difference, between
+#: 2.3 deg [Grelsamer2005] and 3.5 deg [Raveendranath2009].
+TUBERCLE_LATERAL_PER_HEIGHT = {
+    "female": assumption("tubercle_lateral_female_per_height", 0.0046, low=0.0030, high=0.0060, unit="of height",
+                         reason="calibrated to the published Q-angle of women (about 12-15 deg)"),
+    "male": assumption("tubercle_lateral_male_per_height", 0.0037, low=0.0025, high=0.0050, unit="of height",
+                       reason="calibrated to the published Q-angle of men (about 10-11 deg)"),
+}
 #: Anatomic-mechanical angle of the femur: 5.4 +- 0.7 deg [Jamali2017].
 FEMORAL_AMA_DEG_JAMALI2017 = 5.4
 _AMA_SINCOS = (nx.sin(nx.radians(FEMORAL_AMA_DEG_JAMALI2017)), nx.cos(nx.radians(FEMORAL_AMA_DEG_JAMALI2017)))
@@ -240,12 +269,14 @@ def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0, p=
         "asis_ap_mm": ASIS_FORWARD_PER_PW_BELL1989 * inter_asis,
         "asis_up_mm": ASIS_UP_PER_PW_BELL1989 * inter_asis,
         "patella_ap_mm": PATELLA_FORWARD_PER_HEIGHT * H,
-        "tubercle_lat_mm": p["tubercle_lateral_per_height"] * H,
+        "tubercle_lat_mm": nx.where(is_female, p["tubercle_lateral_female_per_height"],
+                                    p["tubercle_lateral_male_per_height"]) * H,
         "tubercle_ap_mm": TUBERCLE_FORWARD_PER_HEIGHT * H,
         "tubercle_down_mm": TUBERCLE_DOWN_PER_HEIGHT * H,
         "plateau_width_mm": by_sex(is_female, PLATEAU_WIDTH_PER_HEIGHT) * H,
-        "knee_half_width_mm": _half_width(H, KNEE_HALF_WIDTH_PER_HEIGHT, p["knee_soft_tissue_mm_per_bmi"], extra_bmi,
-                                          KNEE_HALF_WIDTH_MIN_PER_HEIGHT),
+        "knee_half_width_mm": _half_width(
+            H, KNEE_HALF_WIDTH_PER_HEIGHT + nx.where(is_female, p["knee_soft_tissue_female_extra_per_height"], 0.0),
+            p["knee_soft_tissue_mm_per_bmi"], extra_bmi, KNEE_HALF_WIDTH_MIN_PER_HEIGHT),
         "ankle_half_width_mm": _half_width(H, ANKLE_HALF_WIDTH_PER_HEIGHT, p["ankle_soft_tissue_mm_per_bmi"],
                                            extra_bmi, ANKLE_HALF_WIDTH_MIN_PER_HEIGHT),
         "abductor_arm_mm": p["abductor_arm_per_height"] * H,

@@ -31,66 +31,55 @@ def normal_causes(person):
     }
 
 
-#: ``NormalRange.context`` -> the task(s) the range is checked in.
-CONTEXT_TASKS = {
-    "standing": ("stand",),
-    "single-leg stance": ("single_leg_stance",),
-    "single-leg squat or landing": ("single_leg_squat",),
-    "single-leg tasks": ("single_leg_stance", "single_leg_squat"),
-    "knees together": ("knees_together",),
-    "any task": biomech.TASK_NAMES,
-}
-
-#: Extra tasks a range is also checked in. The medial share is quoted for standing
-#: (PMC2965044, s.6) and for single-leg stance (Hsu 1990, s.6), so both are checked.
-EXTRA_TASKS = {"medial_load_fraction": ("single_leg_stance",)}
-
-def source_tag(name):
-    """Short tag of the sources of measure ``name``'s range for test ids (reference keys
-    joined by "+", or "no-source" for a popular rule without one)."""
-    return "+".join(NORMAL_RANGES[name].sources) or "no-source"
+def ranges():
+    """Every published range as ``(measure, range)`` pairs (a measure may have several)."""
+    return [(name, rng) for name, group in NORMAL_RANGES.items() for rng in group]
 
 
-def source_text(name):
-    """How the range of ``name`` was formed, with the short citation of each source."""
-    rng = NORMAL_RANGES[name]
+def source_tag(rng):
+    """Short tag of a range's sources for test ids (reference keys joined by "+")."""
+    return "+".join(rng.sources) or "no-source"
+
+
+def source_text(rng):
+    """How a range was formed, with the short citation of each source."""
     cited = "; ".join(references.cite(key) for key in rng.sources) or "no published source"
     return f"{rng.note} ({cited})"
 
 
-def tasks_for(name):
-    """Tasks in which the normal range of measure ``name`` is checked."""
-    rng = NORMAL_RANGES[name]
-    return tuple(CONTEXT_TASKS[rng.context]) + EXTRA_TASKS.get(name, ())
+def knee_flexion_for(rng, task):
+    """A knee flexion [deg] in ``task`` at which ``rng`` applies: the task's default when the
+    range allows it, else the middle of the part of the task's range that the range covers."""
+    low, high = biomech.TASKS[task].knee_flexion_range_deg
+    default = biomech.TASKS[task].knee_flexion_default_deg
+    if rng.applies_to(task, default):
+        return default
+    band_low, band_high = rng.knee_flexion_deg
+    return 0.5 * (max(low, band_low) + min(high, band_high))
 
 
 def range_cases(names=None):
-    """(measure, task, sex) triples for every normal range, in the tasks its context names."""
-    names = NORMAL_RANGES if names is None else names
-    return [(name, task, sex) for name in names for task in tasks_for(name) for sex in ("female", "male")]
+    """(measure, range, task, knee flexion, sex) for every range with a model task, in each
+    of its tasks (ranges from other activities, e.g. walking, have none and are not checked)."""
+    return [(name, rng, task, knee_flexion_for(rng, task), sex) for name, rng in ranges()
+            if names is None or name in names for task in rng.tasks for sex in ("female", "male")]
 
 
-def case_id(name, task, sex):
-    return f"{name}-{task}-{sex}-{source_tag(name)}"
+def case_id(name, rng, task, knee_flexion, sex):
+    return f"{name}-{task}-{knee_flexion:g}deg-{sex}-{source_tag(rng)}"
 
 
-def compared_value(name, result, mass_kg):
-    """The value of ``name`` as its range states it (per-kg ranges divided by mass)."""
-    value = getattr(result, name)
-    return value / mass_kg if NORMAL_RANGES[name].per_kg else value
-
-
-def out_of_range(name, result, sex, mass_kg):
-    """``None`` when ``result.<name>`` lies inside its published normal range, otherwise a
-    message with the value, the range and its source."""
-    rng = NORMAL_RANGES[name]
+def out_of_range(name, rng, result, sex, mass_kg):
+    """``None`` when ``result.<name>`` lies inside the range ``rng``, otherwise a message
+    with the value, the range and its source."""
     low, high = rng.bounds(sex)
-    value = compared_value(name, result, mass_kg)
+    value = getattr(result, name)
+    value = value / mass_kg if rng.per_kg else value
     if np.isfinite(value) and low <= value <= high:
         return None
     unit = rng.unit + (" (per kg)" if rng.per_kg else "")
     return (f"{name} = {value:.4g} {unit} outside the normal range {low:g} to {high:g} for {sex} "
-            f"(task {result.inputs['task']!r}; {source_text(name)})")
+            f"(task {result.inputs['task']!r} at {result.inputs['knee_flexion_deg']:g} deg; {source_text(rng)})")
 
 
 def frontal_valgus_deg(hip, knee, ankle, lateral=1.0):

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import biomech
+import biomech.growth
 import biomech.inputs
 from biomech import INPUT_RANGES, TASKS
 
@@ -93,7 +94,11 @@ def test_simulate_accepts_range_ends_and_numpy_scalars(name):
 
 
 def _fitting_body(name, value):
-    """Other body inputs that make ``value`` a plausible person (BMI 22, hips 0.11 H)."""
+    """Other body inputs that make ``value`` a plausible person (BMI 22, hips 0.11 H; a
+    child of median height and mass for the age)."""
+    if name == "age_years" and value < biomech.growth.CHECKED_BELOW_AGE_YEARS:
+        height, mass = biomech.growth.body_at(True, value)
+        return {"height_m": float(height), "mass_kg": float(mass)}
     if name == "height_m":
         return {"mass_kg": 22.0 * value ** 2}
     if name == "mass_kg":

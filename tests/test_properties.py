@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import biomech
-from biomech import INPUT_RANGES, OUTPUT_BOUNDS, OUTPUT_NAMES, TASKS, subject
+from biomech import INPUT_RANGES, OUTPUT_BOUNDS, OUTPUT_NAMES, TASKS, growth, subject
+import biomech.inputs
 from biomech.inputs import BMI_RANGE as INPUT_RANGES_BMI
 from biomech.inputs import HIP_WIDTH_PER_HEIGHT
 
@@ -39,7 +40,8 @@ def _settings(n):
 
 
 OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
-REQUIRED_NUMBERS = ("height_m", "mass_kg", "age_years", "adductor_tightness", "abductor_weakness", "arch_collapse")
+REQUIRED_NUMBERS = ("height_m", "mass_kg", "age_years", "adductor_tightness", "abductor_weakness", "arch_collapse",
+                    "trunk_lean_deg")
 CONTINUOUS = REQUIRED_NUMBERS + OPTIONAL + ("knee_flexion_deg",)
 FORCES = ("hip_abductor_force_bw", "hip_contact_force_bw", "knee_contact_force_bw", "medial_contact_force_bw",
           "lateral_contact_force_bw", "quadriceps_force_bw")
@@ -75,13 +77,20 @@ def tables(draw, min_rows=1, max_rows=6):
         "task": np.array([t for t, _ in task_kf]),
         "knee_flexion_deg": np.array([k for _, k in task_kf]),
         "side": np.array(column(st.sampled_from(("right", "left")))),
+        "compensation": np.array(column(st.sampled_from(biomech.inputs.COMPENSATIONS))),
     }
     for name in REQUIRED_NUMBERS:
         table[name] = np.array(column(_number(name)))
     for name in OPTIONAL:
         table[name] = None if draw(st.booleans()) else np.array(column(_number(name)))
-    # Mass and hip width must fit the height (inputs.check_body): draw them relative to it.
+    # Mass and hip width must fit the height (inputs.check_body), and a child's height and
+    # mass its age (growth charts): draw them relative to it.
     table["mass_kg"] = _mass_for(table["height_m"], np.array(column(st.floats(*BMI))))
+    children = [_child_body(s, a, hz, wz) for s, a, hz, wz in zip(
+        table["sex"], table["age_years"], column(st.floats(-3.0, 3.0)), column(st.floats(-3.0, 3.0)), strict=True)]
+    for i, body in enumerate(children):
+        if body is not None:
+            table["height_m"][i], table["mass_kg"][i] = body
     if table["hip_width_mm"] is not None:
         table["hip_width_mm"] = _hips_for(table["height_m"], np.array(column(st.floats(*HIPS_PER_HEIGHT))))
     return table
@@ -93,10 +102,20 @@ BMI = (INPUT_RANGES_BMI.low + 0.5, INPUT_RANGES_BMI.high - 0.5)
 HIPS_PER_HEIGHT = (HIP_WIDTH_PER_HEIGHT.low + 0.002, HIP_WIDTH_PER_HEIGHT.high - 0.002)
 
 
+def _child_body(sex, age, height_z, weight_z):
+    """Height [m] and mass [kg] of a child (under 20) at these growth z-scores, kept
+    inside the BMI range; None for an adult."""
+    if age >= growth.CHECKED_BELOW_AGE_YEARS:
+        return None
+    height, mass = growth.body_at(sex == "female", float(age), height_z, weight_z)
+    height = float(np.clip(height, INPUT_RANGES["height_m"].low, INPUT_RANGES["height_m"].high))
+    return height, float(_mass_for(height, mass / height ** 2))
+
+
 def _mass_for(height_m, bmi):
-    """Mass [kg] of a body-mass index, kept inside mass_kg's own range."""
+    """Mass [kg] of a body-mass index (kept inside the BMI range), kept inside mass_kg's own range."""
     r = INPUT_RANGES["mass_kg"]
-    return np.clip(bmi * np.square(height_m), r.low, r.high)
+    return np.clip(np.clip(bmi, *BMI) * np.square(height_m), r.low, r.high)
 
 
 def _hips_for(height_m, per_height):
@@ -375,7 +394,15 @@ def random_table(n, seed):
         r = INPUT_RANGES[name]
         table[name] = rng.uniform(r.low, r.high, n)
     table["mass_kg"] = _mass_for(table["height_m"], rng.uniform(*BMI, n))
+    # Children get a height and mass their age allows (growth z-scores within +-3).
+    child = table["age_years"] < growth.CHECKED_BELOW_AGE_YEARS
+    height, mass = growth.body_at(table["sex"] == "female", table["age_years"], rng.uniform(-3, 3, n),
+                                  rng.uniform(-3, 3, n))
+    table["height_m"] = np.where(child, np.clip(height, INPUT_RANGES["height_m"].low, INPUT_RANGES["height_m"].high),
+                                 table["height_m"])
+    table["mass_kg"] = np.where(child, _mass_for(table["height_m"], mass / height ** 2), table["mass_kg"])
     table["hip_width_mm"] = _hips_for(table["height_m"], rng.uniform(*HIPS_PER_HEIGHT, n))
+    table["compensation"] = np.where(rng.random(n) < 0.5, "pelvic_drop", "trunk_lean")
     return table
 
 
@@ -423,7 +450,7 @@ def test_chunked_table_equals_small_tables():
 
 def test_scalar_and_broadcast_columns():
     """simulate_many: scalars broadcast against arrays; 2-D input keeps its shape."""
-    kf = np.linspace(0.0, 90.0, 12).reshape(3, 4)
+    kf = np.linspace(0.0, TASKS["single_leg_squat"].knee_flexion_range_deg[1], 12).reshape(3, 4)
     out = biomech.simulate_many({"task": "single_leg_squat", "knee_flexion_deg": kf, "arch_collapse": 0.5})
     for name in OUTPUT_NAMES:
         assert out[name].shape == (3, 4), name

@@ -98,7 +98,7 @@ def clinical_text(name, ui):
     if name == "abductor_weakness":
         return f"{100 * v:.0f} % of hip abductor and external-rotator strength lost"
     if name == "arch_collapse":
-        upper = norms.NORMAL_RANGES["navicular_drop_mm"].high
+        upper = norms.find("navicular_drop_mm").high
         return f"navicular drop {causes.navicular_drop_mm(v, p):.0f} mm (healthy up to about {upper:.0f} mm)"
     if name == "hip_width_offset_mm":
         return f"hip centres {base['hip_width_mm'] + v:.0f} mm apart (typical {base['hip_width_mm']:.0f} mm)"

@@ -51,7 +51,7 @@ class Preset:
             "age": v["age_years"], "height": v["height_m"], "mass": v["mass_kg"],
             "weakness_pct": 100.0 * v["abductor_weakness"],
             "navicular_drop_mm": causes.navicular_drop_mm(v["arch_collapse"], defaults()),
-            "navicular_upper_mm": norms.NORMAL_RANGES["navicular_drop_mm"].high,
+            "navicular_upper_mm": norms.find("navicular_drop_mm").high,
             "tilt_offset_deg": v["pelvic_tilt_offset_deg"], "hip_offset_mm": v["hip_width_offset_mm"],
         }
         return self.why.format(**facts)

@@ -94,7 +94,7 @@ def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, si
     )
 
 
-CHAIN_MEASURES_OUTPUTS = ['hip_center_x', 'hip_center_z', 'knee_center_x', 'knee_center_y', 'knee_center_z', 'ankle_center_x', 'ankle_center_y', 'ankle_center_z', 'asis_x', 'asis_z', 'patella_x', 'patella_z', 'tibial_tubercle_x', 'tibial_tubercle_z', 'femoral_shaft_top_x', 'femoral_shaft_top_z', 'femur_x_x', 'femur_x_y', 'femur_x_z', 'tibia_z_x', 'tibia_z_y', 'tibia_z_z']
+CHAIN_MEASURES_OUTPUTS = ['hip_center_x', 'hip_center_z', 'knee_center_x', 'knee_center_y', 'knee_center_z', 'ankle_center_x', 'ankle_center_y', 'ankle_center_z', 'asis_x', 'asis_z', 'patella_x', 'patella_z', 'tibial_tubercle_x', 'tibial_tubercle_z', 'femoral_shaft_top_x', 'femoral_shaft_top_z', 'femur_x_x', 'femur_x_y', 'femur_x_z', 'tibia_z_x', 'tibia_z_y', 'tibia_z_z', 'tibia_y_x', 'tibia_y_y']
 
 
 def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
@@ -122,23 +122,26 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     x21 = cos_hip_internal_rotation*x17 - sin_hip_internal_rotation*x18
     x22 = sin_hip_adduction*x8
     x23 = cos_hip_internal_rotation*x22 - sin_hip_internal_rotation*x3
-    x24 = cos_knee_abduction*(cos_knee_flexion*x9 + sin_knee_flexion*(cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x22)) + sin_knee_abduction*x23
-    x25 = cos_pelvic_drop*x8
-    x26 = -x2*x3 + x4
-    x27 = cos_hip_internal_rotation*x26 - sin_hip_internal_rotation*x25
-    x28 = cos_hip_internal_rotation*x25 + sin_hip_internal_rotation*x26
-    x29 = cos_knee_flexion*x13 - sin_knee_flexion*x28
-    x30 = cos_knee_abduction*x29 - sin_knee_abduction*x27
-    x31 = -hip_half_mm*sin_pelvic_drop + x14
-    x32 = asis_ap_mm*sin_pelvic_tilt
-    x33 = asis_up_mm*cos_pelvic_tilt
-    x34 = cos_knee_flexion*x21 + sin_knee_flexion*x5
-    x35 = -cos_knee_flexion*x5 + sin_knee_flexion*x21
-    x36 = cos_knee_abduction*x19 + sin_knee_abduction*x35
-    x37 = cos_knee_abduction*x35 + x20
-    x38 = cos_knee_flexion*x28 + sin_knee_flexion*x13
-    x39 = cos_knee_abduction*x27 + sin_knee_abduction*x29
-    x40 = sin_ama*thigh_mm
+    x24 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x22
+    x25 = cos_knee_flexion*x9 + sin_knee_flexion*x24
+    x26 = cos_knee_abduction*x25 + sin_knee_abduction*x23
+    x27 = cos_pelvic_drop*x8
+    x28 = -x2*x3 + x4
+    x29 = cos_hip_internal_rotation*x28 - sin_hip_internal_rotation*x27
+    x30 = cos_hip_internal_rotation*x27 + sin_hip_internal_rotation*x28
+    x31 = cos_knee_flexion*x13 - sin_knee_flexion*x30
+    x32 = cos_knee_abduction*x31 - sin_knee_abduction*x29
+    x33 = -hip_half_mm*sin_pelvic_drop + x14
+    x34 = asis_ap_mm*sin_pelvic_tilt
+    x35 = asis_up_mm*cos_pelvic_tilt
+    x36 = cos_knee_flexion*x21 + sin_knee_flexion*x5
+    x37 = -cos_knee_flexion*x5 + sin_knee_flexion*x21
+    x38 = cos_knee_abduction*x19 + sin_knee_abduction*x37
+    x39 = cos_tibial_internal_rotation*x36 - sin_tibial_internal_rotation*x38
+    x40 = cos_knee_abduction*x37 + x20
+    x41 = cos_knee_flexion*x30 + sin_knee_flexion*x13
+    x42 = cos_knee_abduction*x29 + sin_knee_abduction*x31
+    x43 = sin_ama*thigh_mm
     return (
         x0,
         x1,
@@ -146,22 +149,24 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
         -x10,
         x15,
         cos_pelvic_drop*hip_half_mm - shank_mm*(cos_knee_abduction*(cos_knee_flexion*x16 + sin_knee_flexion*x21) + x20) - thigh_mm*x16,
-        -shank_mm*x24 - x10,
-        -shank_mm*x30 - x31,
-        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x32 - sin_pelvic_drop*x33,
-        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x32 + cos_pelvic_drop*x33,
+        -shank_mm*x26 - x10,
+        -shank_mm*x32 - x33,
+        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x34 - sin_pelvic_drop*x35,
+        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x34 + cos_pelvic_drop*x35,
         patella_ap_mm*x21 + x7,
-        -patella_ap_mm*x28 - x31,
-        tubercle_ap_mm*(cos_tibial_internal_rotation*x34 - sin_tibial_internal_rotation*x36) - tubercle_down_mm*x37 + tubercle_lat_mm*(cos_tibial_internal_rotation*x36 + sin_tibial_internal_rotation*x34) + x7,
-        -tubercle_ap_mm*(cos_tibial_internal_rotation*x38 + sin_tibial_internal_rotation*x39) - tubercle_down_mm*x30 + tubercle_lat_mm*(cos_tibial_internal_rotation*x39 - sin_tibial_internal_rotation*x38) - x31,
-        -cos_ama*x6 + x19*x40 + x7,
-        cos_ama*x14 + x15 + x27*x40,
+        -patella_ap_mm*x30 - x33,
+        tubercle_ap_mm*x39 - tubercle_down_mm*x40 + tubercle_lat_mm*(cos_tibial_internal_rotation*x38 + sin_tibial_internal_rotation*x36) + x7,
+        -tubercle_ap_mm*(cos_tibial_internal_rotation*x41 + sin_tibial_internal_rotation*x42) - tubercle_down_mm*x32 + tubercle_lat_mm*(cos_tibial_internal_rotation*x42 - sin_tibial_internal_rotation*x41) - x33,
+        -cos_ama*x6 + x19*x43 + x7,
+        cos_ama*x14 + x15 + x29*x43,
         x19,
         -x23,
-        x27,
-        x37,
-        x24,
-        x30,
+        x29,
+        x40,
+        x26,
+        x32,
+        x39,
+        -cos_tibial_internal_rotation*(-cos_knee_flexion*x24 + sin_knee_flexion*x9) - sin_tibial_internal_rotation*(-cos_knee_abduction*x23 + sin_knee_abduction*x25),
     )
 
 

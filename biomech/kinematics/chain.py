@@ -8,6 +8,8 @@ the mid-hip point, mirrored to the requested side (``side_sign`` +1 right, -1 le
 """
 from __future__ import annotations
 
+import math
+
 from .. import numeric as nx
 from . import _generated as gen
 
@@ -19,6 +21,7 @@ _LENGTH_KEYS = gen.ARGUMENTS[2 * len(_TRIG_KEYS):]
 POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibial_tubercle",
           "femoral_shaft_top")
 AXES = ("femur_x", "tibia_z", "tibia_y")
+_RADIANS_PER_DEG = math.pi / 180.0
 #: Sine and cosine of a zero angle.
 ZERO = (0.0, 1.0)
 
@@ -31,8 +34,12 @@ def sincos(angles_deg):
     """
     out = {}
     for name, deg in angles_deg.items():
-        sin = nx.sin(nx.radians(deg))
-        out[name] = (sin, nx.copysign(nx.sqrt(nx.maximum(1.0 - sin * sin, 0.0)), 90.0 - abs(deg)))
+        if isinstance(deg, (float, int)):
+            sin = math.sin(deg * _RADIANS_PER_DEG)
+            out[name] = (sin, math.copysign(math.sqrt(max(1.0 - sin * sin, 0.0)), 90.0 - abs(deg)))
+        else:
+            sin = nx.sin(nx.radians(deg))
+            out[name] = (sin, nx.copysign(nx.sqrt(nx.maximum(1.0 - sin * sin, 0.0)), 90.0 - abs(deg)))
     return out
 
 

@@ -182,7 +182,7 @@ MEASURE_COORDINATES = (
     "hip_center_x", "hip_center_z", "knee_center_x", "knee_center_y", "knee_center_z",
     "ankle_center_x", "ankle_center_y", "ankle_center_z", "asis_x", "asis_z", "patella_x", "patella_z",
     "tibial_tubercle_x", "tibial_tubercle_z", "femoral_shaft_top_x", "femoral_shaft_top_z",
-    "femur_x_x", "femur_x_y", "femur_x_z", "tibia_z_x", "tibia_z_y", "tibia_z_z",
+    "femur_x_x", "femur_x_y", "femur_x_z", "tibia_z_x", "tibia_z_y", "tibia_z_z", "tibia_y_x", "tibia_y_y",
 )
 
 

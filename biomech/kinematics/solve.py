@@ -13,17 +13,16 @@ from .. import numeric as nx
 from . import chain
 
 
-def feet_under_body_adduction_deg(trig, geometry, ankle_medial_shift_mm, cop_half_width_mm):
+def planted_foot_adduction_deg(trig, geometry, ankle_lateral_mm):
     """Hip adduction [deg] that keeps the planted foot where the task puts it: the ankle
-    over the task's centre of pressure (a flat foot lets it sit medial of that point).
+    centre ``ankle_lateral_mm`` from the midline (right-limb frame: + lateral).
 
     The cause rotations are part of the pose being solved, so a femur that turns inward
     over a bent knee carries the knee toward the midline while the foot stays put - the
     closed chain of a foot on the floor.
     """
-    target = cop_half_width_mm - ankle_medial_shift_mm
     terms = chain.adduction_terms(trig, geometry)
-    return chain.degrees(chain.solve_hip_adduction(terms, "ankle_center", target))
+    return chain.degrees(chain.solve_hip_adduction(terms, "ankle_center", ankle_lateral_mm))
 
 
 def knees_together(trig, geometry):
@@ -57,6 +56,6 @@ def standing(trig, geometry, ankle_medial_shift_mm, cop_half_width_mm):
     ``cop_half_width_mm`` from the midline), for measures that only mean something
     standing. Returns the complete angles ``{name: (sin, cos)}``."""
     pose = upright(trig)
-    adduction = feet_under_body_adduction_deg(pose, geometry, ankle_medial_shift_mm, cop_half_width_mm)
+    adduction = planted_foot_adduction_deg(pose, geometry, cop_half_width_mm - ankle_medial_shift_mm)
     pose["hip_adduction"] = chain.sincos({"a": adduction})["a"]
     return pose

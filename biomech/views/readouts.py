@@ -50,19 +50,20 @@ def _value_text(name, value, unit, scale):
     return f"{v:.1f}{'' if unit in ('°', '%') else ' '}{unit}"
 
 
-def _range_text(name, inputs, unit, scale):
-    rng = norms.NORMAL_RANGES.get(name)
+def _range_text(name, result, unit, scale):
+    """The normal range cell and the verdict of measure ``name`` (no verdict where no
+    range was measured in this task at this knee flexion)."""
+    rng, bounds, verdict = norms.judge(name, result)
     if rng is None:
         return "", None
-    low, high = norms.bounds_for(name, inputs["sex"], inputs["age_years"])
-    text = f"{low * scale:.3g} to {high * scale:.3g} {unit}"
-    if rng.per_kg:
-        text = f"{low:.2g} to {high:.2g} N m/kg"
-    if not rng.applies_to(inputs["task"]):
-        text += f" <span class='bm-muted'>(in {escape(rng.context)})</span>"
+    low, high = bounds
+    text = f"{low:.2g} to {high:.2g} N m/kg" if rng.per_kg else f"{low * scale:.3g} to {high * scale:.3g} {unit}"
+    inputs = result.inputs
+    if not rng.applies_to(inputs["task"], inputs["knee_flexion_deg"]):
+        text += f" <span class='bm-muted'>(measured in {escape(rng.context)})</span>"
     elif name in norms.AGE_DEPENDENT and inputs["age_years"] < 18:
         text += " <span class='bm-muted'>(for this age)</span>"
-    return text, rng
+    return text, verdict
 
 
 CSS = """
@@ -96,9 +97,7 @@ def table_html(result, ghost=None, with_css=True):
         rows.append(head)
         for name, label, unit, scale in entries:
             value = getattr(result, name)
-            range_text, _ = _range_text(name, inputs, unit, scale)
-            verdict = norms.status(name, value, inputs["sex"], inputs["mass_kg"], inputs["task"],
-                                       inputs["age_years"])
+            range_text, verdict = _range_text(name, result, unit, scale)
             colour = style.STATUS_COLOURS[verdict]
             cells = [f"<td title='{name}'>{label}</td>",
                      f"<td class='bm-value' style='color:{colour}'>{_value_text(name, value, unit, scale)}</td>"]
@@ -121,8 +120,9 @@ def load_bar_html(result, with_css=True):
     medial = 100.0 * result.medial_load_fraction
     lateral = 100.0 - medial
     force = result.knee_contact_force_bw
-    verdict = norms.status("medial_load_fraction", result.medial_load_fraction, task=result.inputs["task"])
-    note = {"normal": "inside the published 60-80 % medial", None: "published 60-80 % medial is for standing",
+    verdict = norms.judge("medial_load_fraction", result)[2]
+    note = {"normal": "inside the published 60-80 % medial",
+            None: "the published 60-80 % medial is for standing on both legs",
             "borderline": "just outside the published 60-80 % medial",
             "outside": "outside the published 60-80 % medial"}[verdict]
     return (

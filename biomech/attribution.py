@@ -56,6 +56,38 @@ def _coalitions(n):
     return masks, weights
 
 
+def coalition_table(inputs):
+    """The 2^n rows of a Shapley analysis as a :func:`biomech.simulate_many` table: the
+    person of ``inputs`` (complete model inputs, e.g. ``Result.inputs``) with every factor
+    either at its current value or at its typical one. Row 0 is the typical person, the
+    last row the current one."""
+    names = list(FACTORS)
+    typical = typical_values(inputs)
+    masks, _ = _coalitions(len(names))
+    table = {k: v for k, v in inputs.items() if k not in names}
+    for i, name in enumerate(names):
+        table[name] = np.where(masks[:, i], float(inputs[name]), typical[name])
+    return table
+
+
+def shares(outputs, measures=("fppa_deg",)):
+    """Each factor's share of the change of ``measures`` from the typical person, from the
+    outputs of :func:`coalition_table`'s rows (see :func:`cause_contributions`)."""
+    names = list(FACTORS)
+    n = len(names)
+    masks, weights = _coalitions(n)
+    result = {}
+    for measure in measures:
+        values = np.asarray(outputs[measure])
+        contribution = {}
+        for i, name in enumerate(names):
+            without = np.flatnonzero(~masks[:, i])
+            with_i = without + (1 << (n - 1 - i))
+            contribution[name] = float(np.sum(weights[without] * (values[with_i] - values[without])))
+        result[measure] = {"typical": float(values[0]), "current": float(values[-1]), "shares": contribution}
+    return result
+
+
 def cause_contributions(inputs, measures=("fppa_deg",)):
     """Share of each factor in the change of ``measures`` from the typical person.
 
@@ -72,21 +104,4 @@ def cause_contributions(inputs, measures=("fppa_deg",)):
         ``{measure: {"typical": value, "current": value, "shares": {factor: share}}}``
         in the measure's own unit; the shares add up to ``current - typical``.
     """
-    names = list(FACTORS)
-    n = len(names)
-    typical = typical_values(inputs)
-    masks, weights = _coalitions(n)
-    table = {k: v for k, v in inputs.items() if k not in names}
-    for i, name in enumerate(names):
-        table[name] = np.where(masks[:, i], float(inputs[name]), typical[name])
-    out = simulate_many(table)
-    result = {}
-    for measure in measures:
-        values = out[measure]
-        shares = {}
-        for i, name in enumerate(names):
-            without = np.flatnonzero(~masks[:, i])
-            with_i = without + (1 << (n - 1 - i))
-            shares[name] = float(np.sum(weights[without] * (values[with_i] - values[without])))
-        result[measure] = {"typical": float(values[0]), "current": float(values[-1]), "shares": shares}
-    return result
+    return shares(simulate_many(coalition_table(inputs)), measures)

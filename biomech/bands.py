@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import pipeline
-from .assumptions import REGISTRY, defaults
-from .model import DEFAULTS, INPUT_NAMES, OUTPUT_NAMES, _keywords_only_known, _prepare
+from .assumptions import REGISTRY
 from .inputs import check_known
+from .model import INPUT_NAMES, OUTPUT_NAMES, simulate, simulate_many
 
 
 @dataclass(frozen=True)
@@ -46,18 +45,23 @@ class Influence:
     total: float
 
 
+def draw_assumptions(n, seed=0):
+    """``n`` independent uniform draws of every coefficient within its range:
+    ``{name: array}`` (for :func:`biomech.simulate_many`'s ``assumptions``)."""
+    return _draws(n, np.random.default_rng(seed))
+
+
 def _draws(n, rng):
-    """``n`` independent uniform draws of every coefficient: ``{name: array}``."""
     return {name: rng.uniform(a.low, a.high, n) for name, a in REGISTRY.items()}
 
 
-def _run(inputs, p):
-    """Outputs of the model for one person's raw ``inputs`` under coefficients ``p``
-    (arrays of draws): ``{output: array}``."""
-    values, _, task = _prepare({**DEFAULTS, **inputs}, p)
-    out = pipeline.outputs(pipeline.run(values, task, p, landmarks=False))
-    size = max(np.size(v) for v in p.values())
-    return {name: np.broadcast_to(np.asarray(out[name], dtype=float), (size,)) for name in OUTPUT_NAMES}
+def summarize(nominal, drawn):
+    """Bands from outputs at the coefficients' own values (``nominal``: one value per
+    output) and over the draws (``drawn``: an array per output)."""
+    low, high = np.percentile(np.stack([np.asarray(drawn[name], dtype=float) for name in OUTPUT_NAMES]),
+                              (5.0, 95.0), axis=1)
+    return {name: Band(float(nominal[name]), float(lo), float(hi))
+            for name, lo, hi in zip(OUTPUT_NAMES, low, high, strict=True)}
 
 
 def uncertainty(*, n=1000, seed=0, **inputs):
@@ -79,20 +83,10 @@ def uncertainty(*, n=1000, seed=0, **inputs):
         values and the 5th and 95th percentiles over the draws, in the output's unit.
     """
     check_known(inputs, INPUT_NAMES, "uncertainty()")
-    if n < 2:
-        raise ValueError(f"n = {n!r} is too few draws; use at least 2 (1000 recommended)")
-    nominal = _run(inputs, {k: np.array([v]) for k, v in defaults().items()})
-    drawn = _run(inputs, _draws(int(n), np.random.default_rng(seed)))
-    bands = {}
-    for name in OUTPUT_NAMES:
-        low, high = np.percentile(drawn[name], (5.0, 95.0))
-        bands[name] = Band(float(nominal[name][0]), float(low), float(high))
-    return bands
-
-
-@_keywords_only_known
-def _sensitivity_inputs(**inputs):
-    return inputs
+    if not isinstance(n, int) or n < 2:
+        raise ValueError(f"n = {n!r} is not a number of draws; use a whole number from 2 (1000 recommended)")
+    nominal = simulate(**inputs).as_dict()
+    return summarize(nominal, simulate_many(inputs, assumptions=draw_assumptions(n, seed)))
 
 
 def sensitivity(output, *, n=256, seed=0, **inputs):
@@ -115,7 +109,7 @@ def sensitivity(output, *, n=256, seed=0, **inputs):
     a, b = _draws(n, rng), _draws(n, rng)
     blocks = [a, b] + [{**a, name: b[name]} for name in names]
     stacked = {name: np.concatenate([block[name] for block in blocks]) for name in names}
-    y = _run(inputs, stacked)[output].reshape(len(blocks), n)
+    y = simulate_many(inputs, assumptions=stacked)[output].reshape(len(blocks), n)
     f_a, f_b, f_ab = y[0], y[1], y[2:]
     variance = np.var(np.concatenate([f_a, f_b]))
     if variance <= 1e-24:

@@ -20,6 +20,7 @@ from .inputs import (
     COMPENSATIONS, INPUT_RANGES, SEXES, InputError, check_body, check_child, check_choice, check_hip_width, check_known, check_number,
 )
 from .kinematics import chain
+from .subject import HAT_COM_ABOVE_HIP_PER_HEIGHT, HAT_MASS_FRACTION, SHOULDER_ABOVE_HIP_PER_HEIGHT
 from .tasks import TASK_NAMES, task_table
 
 #: The person every call starts from unless told otherwise.
@@ -254,7 +255,7 @@ def _result(state, labels):
     return Result(**values, inputs=inputs, landmarks=landmarks)
 
 
-def simulate_many(table) -> dict:
+def simulate_many(table, *, assumptions=None) -> dict:
     """Vectorised :func:`simulate` over a table.
 
     Parameters
@@ -263,6 +264,10 @@ def simulate_many(table) -> dict:
         Column name (any input of :func:`simulate`) -> array-like or single value. Single
         values (and 0-d arrays) repeat on every row; a missing column takes its default.
         Columns must have one shape (or broadcast together, numpy-style).
+    assumptions : mapping, optional
+        Coefficient name (a key of :data:`biomech.ASSUMPTIONS`) -> value or column, in
+        place of its default value; used to show how sure the outputs are
+        (:func:`biomech.uncertainty`). Columns broadcast with the table.
 
     Returns
     -------
@@ -281,13 +286,15 @@ def simulate_many(table) -> dict:
         raise InputError(f"table = {type(table).__name__} is not a mapping; expected a dict of input columns")
     table = dict(table)
     check_known(table, INPUT_NAMES, "simulate_many() (a table column)")
-    shape = _table_shape(table)
+    assumptions = dict(assumptions or {})
+    check_known(assumptions, tuple(default_coefficients()), "simulate_many()'s assumptions")
+    shape = _table_shape({**table, **assumptions})
     size = int(np.prod(shape))
-    inputs, _, task = _prepare({**DEFAULTS, **table})
+    coefficients = {**default_coefficients(), **{k: np.asarray(v, dtype=float) for k, v in assumptions.items()}}
+    inputs, _, task = _prepare({**DEFAULTS, **table}, coefficients)
     if size == 0:
         return {name: np.empty(shape) for name in OUTPUT_NAMES}
-    inputs, task = ({k: _column(v, shape) for k, v in d.items()} for d in (inputs, task))
-    coefficients = default_coefficients()
+    inputs, task, coefficients = ({k: _column(v, shape) for k, v in d.items()} for d in (inputs, task, coefficients))
     if size <= CHUNK_ROWS:
         out = pipeline.outputs(pipeline.run(inputs, task, coefficients, landmarks=False))
         return {k: np.array(np.broadcast_to(out[k], (size,))).reshape(shape) for k in OUTPUT_NAMES}
@@ -296,8 +303,8 @@ def simulate_many(table) -> dict:
     result = {name: np.empty(size) for name in OUTPUT_NAMES}
     for start in range(0, size, CHUNK_ROWS):
         rows = slice(start, start + CHUNK_ROWS)
-        block = [{k: v[rows] if np.ndim(v) else v for k, v in d.items()} for d in (inputs, task)]
-        out = pipeline.outputs(pipeline.run(*block, coefficients, landmarks=False))
+        block = [{k: v[rows] if np.ndim(v) else v for k, v in d.items()} for d in (inputs, task, coefficients)]
+        out = pipeline.outputs(pipeline.run(*block, landmarks=False))
         for name in OUTPUT_NAMES:
             result[name][rows] = out[name]
     return {k: v.reshape(shape) for k, v in result.items()}
@@ -393,15 +400,18 @@ def _stack(point, shape=None, dz=0.0):
 
 
 def pose(**inputs):
-    """Both legs and the pelvis of one simulation, for drawing (scalar inputs only).
+    """Both legs, the pelvis and the trunk of one simulation, for drawing (scalar inputs).
 
     Takes the keywords of :func:`simulate`. Returns ``{"result": Result, "stance_side":
-    side, "right": {...}, "left": {...}}`` where each leg maps landmark names
-    (``hip_center``, ``knee_center``, ``ankle_center``, ``asis``, ``patella``,
+    side, "right": {...}, "left": {...}, "trunk": {...}}`` where each leg maps landmark
+    names (``hip_center``, ``knee_center``, ``ankle_center``, ``asis``, ``patella``,
     ``tibial_tubercle``, ``femoral_shaft_top``, ``heel``, ``toe``) to ``(3,)`` arrays [mm]
-    in the ground frame with the floor at z = 0. In single-leg tasks the other leg is
-    lifted (hip flexed 30 deg more than the stance hip, knee 70 deg); otherwise it mirrors
-    the reported leg.
+    in the ground frame with the floor at z = 0, and the trunk maps ``pelvis_centre``,
+    ``shoulders``, ``shoulder_right``, ``shoulder_left`` and ``centre_of_mass`` likewise.
+    In single-leg tasks the other leg is lifted (hip flexed 30 deg more than the stance
+    hip, knee 70 deg); in a lunge it is the back leg; otherwise it mirrors the reported
+    leg. The other leg and the trunk's height are drawing only: the model's numbers are
+    the measured leg's.
     """
     check_known(inputs, INPUT_NAMES, "pose()")
     values, labels, task = _prepare({**DEFAULTS, **inputs})
@@ -410,18 +420,63 @@ def pose(**inputs):
     side = labels["side"]
     other = "left" if side == "right" else "right"
     single = state.task["single"] > 0.5
+    split = labels["task"] in SPLIT_TASKS
     legs = {}
     for name in (side, other):
         if name == side:
             angles, points = state.angles, state.points
         else:
-            angles = _swing_leg(state.angles, float(result.hip_flexion_deg)) if single else state.angles
+            if single:
+                angles = _swing_leg(state.angles, float(result.hip_flexion_deg))
+            elif split:
+                angles = _back_leg(state.angles, float(result.knee_flexion_deg))
+            else:
+                angles = state.angles
             points = chain.evaluate(angles, state.geometry, lateral_sign(name))
         leg = {k: _stack(points[k], dz=state.floor_z) for k in chain.POINTS}
-        leg.update(_foot(points, state.geometry, state.floor_z, planted=name == side or not single,
+        leg.update(_foot(points, state.geometry, state.floor_z, planted=name == side or not (single or split),
                          ankle_height=float(state.ankle_height_mm)))
         legs[name] = leg
-    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"]}
+    trunk = _trunk(result, legs, float(state.floor_z), lateral_sign(side))
+    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"], "trunk": trunk}
+
+
+#: Tasks whose other leg is a lunge's back leg (drawing only).
+SPLIT_TASKS = ("lunge",)
+#: Shoulder half-width per height, for drawing the trunk.
+SHOULDER_HALF_WIDTH_PER_HEIGHT = 0.13
+
+
+def _trunk(result, legs, floor_z, lateral):
+    """Trunk landmarks [mm] for drawing: the trunk leans sideways by the model's trunk lean
+    minus the pelvic drop (+ toward the measured leg); the centre of mass is at the
+    model's lateral position, drawn at a height that leans with the trunk."""
+    height = result.inputs["height_m"] * 1000.0
+    tilt = np.radians(result.trunk_lean_deg - result.pelvic_drop_deg)
+    axis = np.array([lateral * np.sin(tilt), 0.0, np.cos(tilt)])
+    across = np.array([np.cos(tilt), 0.0, -lateral * np.sin(tilt)])
+    base = 0.5 * (legs["right"]["hip_center"] + legs["left"]["hip_center"])
+    shoulders = base + SHOULDER_ABOVE_HIP_PER_HEIGHT * height * axis
+    half = SHOULDER_HALF_WIDTH_PER_HEIGHT * height
+    com = base + HAT_COM_ABOVE_HIP_PER_HEIGHT * height * HAT_MASS_FRACTION * axis
+    com[0] = lateral * result.centre_of_mass_shift_mm
+    return {"pelvis_centre": base, "shoulders": shoulders, "shoulder_right": shoulders + half * across,
+            "shoulder_left": shoulders - half * across, "centre_of_mass": com}
+
+
+def _back_leg(angles, knee_flexion_deg):
+    """Joint angles of a lunge's back leg (drawing only): hip a little extended, knee bent
+    half as much as the front one, which keeps the back foot near the floor; no causes."""
+    back = chain.sincos({"hip_flexion": -BACK_LEG_HIP_EXTENSION_DEG,
+                         "knee_flexion": BACK_KNEE_SHARE_OF_FRONT * knee_flexion_deg})
+    return dict(angles, **back, hip_adduction=chain.ZERO, hip_internal_rotation=chain.ZERO,
+                tibial_internal_rotation=chain.ZERO, knee_abduction=chain.ZERO)
+
+
+#: Hip extension of a lunge's back leg [deg], and its knee flexion as a share of the front
+#: knee's (drawing only).
+BACK_LEG_HIP_EXTENSION_DEG = 10.0
+BACK_KNEE_SHARE_OF_FRONT = 0.5
 
 
 def _swing_leg(angles, stance_hip_flexion_deg):

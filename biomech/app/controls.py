@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import causes, norms, subject
+from .. import causes, growth, norms, subject
 from ..assumptions import defaults
 from ..inputs import INPUT_RANGES, hip_width_range_mm
 from ..model import DEFAULTS as MODEL_DEFAULTS
@@ -23,6 +23,8 @@ CONTINUOUS = True
 
 CAUSE_CONTROLS = ("adductor_tightness", "abductor_weakness", "arch_collapse", "hip_width_offset_mm",
                   "pelvic_tilt_offset_deg", "bone_offset_deg")
+#: The trunk: a sideways lean, and what the body does on one leg when the abductors are too weak.
+TRUNK_CONTROLS = ("trunk_lean_deg", "compensation")
 PERSON_CONTROLS = ("sex", "height_m", "mass_kg", "age_years")
 TASK_CONTROLS = ("task", "knee_flexion_deg", "side")
 #: Offset controls: the model input each one shifts away from the person's typical value.
@@ -32,7 +34,7 @@ OFFSETS = {"hip_width_offset_mm": "hip_width_mm", "pelvic_tilt_offset_deg": "pel
 #: UI state of the explorer when it starts: the model's defaults (the typical adult woman,
 #: standing), every offset at zero.
 DEFAULT_UI = {
-    **{k: MODEL_DEFAULTS[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3]},
+    **{k: MODEL_DEFAULTS[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3] + TRUNK_CONTROLS},
     "knee_flexion_deg": TASKS[MODEL_DEFAULTS["task"]].knee_flexion_default_deg,
     **dict.fromkeys(OFFSETS, 0.0),
 }
@@ -48,7 +50,7 @@ def typical(ui):
 def model_inputs(ui):
     """:func:`biomech.simulate` keywords for a UI state (offsets of zero mean "typical")."""
     base = typical(ui)
-    out = {k: ui[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3]}
+    out = {k: ui[k] for k in PERSON_CONTROLS + TASK_CONTROLS + CAUSE_CONTROLS[:3] + TRUNK_CONTROLS}
     for ui_name, name in OFFSETS.items():
         out[name] = None if ui[ui_name] == 0 else base[name] + ui[ui_name]
     return out
@@ -68,6 +70,31 @@ def ui_values_from_inputs(inputs, ui):
         if name in inputs:
             values[ui_name] = 0.0 if inputs[name] is None else float(inputs[name]) - base[name]
     return values
+
+
+def typical_body(sex, age_years):
+    """Height [m] and mass [kg] of a typical person of this sex and age: the model's
+    typical adult from 18 years, the median child of the growth charts before."""
+    if age_years >= subject.ADULT_AGE_YEARS:
+        person = subject.TYPICAL_ADULT[sex]
+        return person.height_m, person.mass_kg
+    height, mass = growth.body_at(sex == "female", float(age_years))
+    return round(float(height), 2), round(float(mass), 1)
+
+
+def body_following_person(ui, previous):
+    """Height and mass after the sex or age changed from ``previous`` to ``ui``: a body that
+    was typical for the previous sex and age becomes typical for the new ones, and so does
+    one that no child of the new age could have; any other body stays. Returns the
+    changed values (possibly none)."""
+    old = typical_body(previous["sex"], previous["age_years"])
+    typical = abs(ui["height_m"] - old[0]) < 0.005 and abs(ui["mass_kg"] - old[1]) < 0.05
+    impossible = growth.first_impossible_child(ui["sex"] == "female", ui["age_years"], ui["height_m"],
+                                               ui["mass_kg"]) is not None
+    if not (typical or impossible):
+        return {}
+    height, mass = typical_body(ui["sex"], ui["age_years"])
+    return {"height_m": height, "mass_kg": mass}
 
 
 def control_range(name, ui):
@@ -108,6 +135,11 @@ def clinical_text(name, ui):
         total = base["constitutional_hka_deg"] + v
         return (f"bone alignment {total:+.1f}° HKA (typical for sex and age {base['constitutional_hka_deg']:+.1f}°;"
                 f" + valgus)")
+    if name == "trunk_lean_deg":
+        if abs(v) < 0.5:
+            return "trunk upright"
+        toward = "toward" if v > 0 else "away from"
+        return f"trunk leaning {abs(v):.0f}° {toward} the measured (standing) leg"
     if name == "knee_flexion_deg":
         state = "hyperextended" if v < 0 else "straight" if v < 3 else "bent"
         low, high = TASKS[ui["task"]].knee_flexion_range_deg
@@ -152,6 +184,13 @@ def build():
         "mass_kg": slider("mass_kg", "Body mass (kg)", 0.5, ".1f", "body mass: forces scale with it"),
         "age_years": slider("age_years", "Age (years)", 0.25, ".2f",
                             "children follow the developmental curve of knee alignment"),
+        "trunk_lean_deg": slider("trunk_lean_deg", "Trunk lean (°)", 1.0, "+.0f",
+                                 "sideways lean of the trunk, + toward the measured (standing) leg"),
+        "compensation": widgets.ToggleButtons(
+            options=[("pelvis drops", "pelvic_drop"), ("trunk leans", "trunk_lean")],
+            description="Weak hips:", tooltip="what the body does on one leg when the abductors cannot hold the "
+            "pelvis: let it drop (Trendelenburg) or lean the trunk over the hip (Duchenne)",
+            style={"description_width": "70px", "button_width": "110px"}),
         "task": widgets.Dropdown(options=task_options, description="Task", style=SLIDER_STYLE, layout=WIDE),
         "knee_flexion_deg": slider("knee_flexion_deg", "Knee flexion (°)", 1.0, ".0f",
                                    "+ = bent, - = hyperextended (range depends on the task)"),

@@ -24,11 +24,14 @@ from html import escape
 
 import ipywidgets as widgets
 
-from ..attribution import cause_contributions
+import numpy as np
+
+from .. import attribution, bands
+from ..assumptions import defaults
 from ..conventions import GROUND_FRAME
-from ..inputs import InputError
-from ..model import pose
-from ..tasks import TASKS
+from ..inputs import COMPENSATIONS, SEXES, InputError, check_choice, check_known, check_number
+from ..model import INPUT_NAMES, pose, simulate_many
+from ..tasks import TASK_NAMES, TASKS
 from ..views import breakdown, limb3d, readouts, style, xray
 from . import controls as ctl
 from .figure import LiveFigure, apply
@@ -65,11 +68,12 @@ class Explorer(widgets.VBox):
     """The interactive explorer (an ipywidgets VBox). See the module docstring."""
 
     def __init__(self, preset=None, **inputs):
+        check_known(inputs, EXPLORER_INPUTS, "explorer()")
         self.controls = ctl.build()
         self._ui = dict(ctl.DEFAULT_UI)
         if preset is not None:
             self._ui.update(self._preset_values(preset))
-        self._ui.update(ctl.ui_values_from_inputs(inputs, self._ui))
+        self._ui = self._checked_ui(inputs)
         self._initial_ui = dict(self._ui)
         self._syncing = False
         self._scheduled = False
@@ -77,7 +81,7 @@ class Explorer(widgets.VBox):
         self._ghost = None
         self._breakdown_measure = "fppa_deg"
         self.renders = 0
-        self._pose = self._contributions = self._computed_key = None
+        self._pose = self._contributions = self._bands = self._computed_key = None
         self._compute_or_raise()
         self._build_widgets()
         self._sync_controls()
@@ -129,15 +133,28 @@ class Explorer(widgets.VBox):
     def set(self, **values):
         """Change several inputs at once, with one redraw. Takes :func:`biomech.simulate`
         keywords (absolute hip width, tilt and bone alignment) and the explorer's offset
-        controls. A bad value is shown in the app and raised as ``ValueError``."""
-        unknown = set(values) - set(ctl.DEFAULT_UI) - {"hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg"}
-        if unknown:
-            message = f"{sorted(unknown)[0]} is not an explorer input; expected one of {', '.join(ctl.DEFAULT_UI)}"
-            self._show_message(message)
-            raise InputError(message)
+        controls. A bad value is shown in the app (the explorer keeps its last valid state)
+        and raised as ``ValueError``; an unknown name as an error that is also a
+        ``TypeError``."""
+        try:
+            check_known(values, EXPLORER_INPUTS, "the explorer")
+            ui = self._checked_ui(values)
+        except ValueError as exc:
+            self._show_message(str(exc))
+            raise
+        self._apply_ui(ui, raise_errors=True)
+
+    def _checked_ui(self, values):
+        """The UI state with ``values`` applied, each checked first (type, range, unit) so
+        that a bad one is reported by name; a body that was typical, or that no child of
+        a new age could have, follows a new sex or age (unless height or mass are given)."""
+        for name, value in values.items():
+            _check_value(name, value, self._ui)
         ui = dict(self._ui)
         ui.update(ctl.ui_values_from_inputs(values, ui))
-        self._apply_ui(ui, raise_errors=True)
+        if not {"height_m", "mass_kg"} & set(values) and {"sex", "age_years"} & set(values):
+            ui.update(ctl.body_following_person(ui, self._ui))
+        return ui
 
     def load_preset(self, name):
         """Load a preset by key (see :data:`biomech.app.presets.PRESETS`); the task stays."""
@@ -174,11 +191,12 @@ class Explorer(widgets.VBox):
         self.fig3d = LiveFigure(limb3d.figure(self._pose))
         self.figx = LiveFigure(xray.figure(self._pose))
         self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure))
-        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"], with_css=False))
+        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"], with_css=False, bands=self._bands))
         self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"], with_css=False))
+        self.balance_note = widgets.HTML(readouts.balance_html(self._pose["result"]))
         self.message = widgets.HTML("")
         self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="310px"))
-                       for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg",)}
+                       for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg", "trunk_lean_deg")}
         self.preset = widgets.Dropdown(options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
                                        description="Preset", style=ctl.SLIDER_STYLE, layout=ctl.WIDE)
         self.preset.observe(self._on_preset, names="value")
@@ -208,15 +226,16 @@ class Explorer(widgets.VBox):
             [self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare])]
             + self._group("What the person is doing", ctl.TASK_CONTROLS)
             + self._group("Causes", ctl.CAUSE_CONTROLS)
+            + self._group("Trunk", ctl.TRUNK_CONTROLS)
             + self._group("Person", ctl.PERSON_CONTROLS),
             layout=widgets.Layout(flex="0 0 345px", padding="0 8px 0 0"))
         figure_box = widgets.Layout(flex="0 0 auto")
-        self.fig3d.layout.autosize = True
         views = widgets.VBox([
             widgets.HBox([widgets.Box([self.fig3d], layout=figure_box), widgets.Box([self.figx], layout=figure_box)],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self.message,
             self.load_bar,
+            self.balance_note,
             widgets.HBox([widgets.Box([self.readouts], layout=widgets.Layout(flex="1 1 520px")),
                           widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(flex="1 1 380px"))],
                          layout=widgets.Layout(flex_flow="row wrap")),
@@ -230,10 +249,14 @@ class Explorer(widgets.VBox):
         if self._syncing:
             return
         name = next(k for k, w in self.controls.items() if w is change.owner)
+        previous = dict(self._ui)
         self._ui[name] = change.new
         if name == "task":
             self._ui["knee_flexion_deg"] = TASKS[change.new].knee_flexion_default_deg
-            self._sync_controls()
+        if name in ("sex", "age_years"):
+            self._ui.update(ctl.body_following_person(self._ui, previous))
+        if name in ("task", "sex", "age_years", "height_m"):
+            self._sync_controls()  # limits that depend on them (knee flexion, hip width)
         self._request_render()
 
     def _on_preset(self, change):
@@ -277,22 +300,18 @@ class Explorer(widgets.VBox):
         self._flush()
 
     def _sync_controls(self):
-        """Put the UI state into the widgets without triggering updates."""
+        """Put the UI state into the widgets without triggering updates; every slider's
+        limits follow the model's allowed range for this person and task, so a valid
+        model input is never clipped."""
         self._syncing = True
         try:
-            flexion = self.controls["knee_flexion_deg"]
-            low, high = TASKS[self._ui["task"]].knee_flexion_range_deg
-            if low > flexion.max:
-                flexion.max = high
-                flexion.min = low
-            else:
-                flexion.min = low
-                flexion.max = high
             for name, widget in self.controls.items():
+                if isinstance(widget, widgets.FloatSlider):
+                    low, high = ctl.control_range(name, self._ui)
+                    value = self._ui[name]
+                    _set_limits(widget, min(low, value), max(high, value))
                 if widget.value != self._ui[name]:
                     widget.value = self._ui[name]
-                # A slider clips a value beyond its range; keep the state and widget in step.
-                self._ui[name] = widget.value
             self._update_labels()
         finally:
             self._syncing = False
@@ -312,7 +331,7 @@ class Explorer(widgets.VBox):
         if key == self._computed_key:
             return
         p = pose(**ctl.model_inputs(self._ui))
-        self._contributions = cause_contributions(p["result"].inputs, measures=tuple(breakdown.MEASURES))
+        self._contributions, self._bands = _analyses(p["result"])
         self._pose, self._computed_key = p, key
 
     def _request_render(self):
@@ -349,8 +368,9 @@ class Explorer(widgets.VBox):
         apply(self.figx, xray.dynamic(p, ghost), {
             "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
             "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
-        self.readouts.value = readouts.table_html(p["result"], ghost_result, with_css=False)
+        self.readouts.value = readouts.table_html(p["result"], ghost_result, with_css=False, bands=self._bands)
         self.load_bar.value = readouts.load_bar_html(p["result"], with_css=False)
+        self.balance_note.value = readouts.balance_html(p["result"])
         self._update_labels()
         scene = limb3d.scene(p["result"].inputs["height_m"] * 1000.0)
         apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
@@ -370,11 +390,96 @@ class Explorer(widgets.VBox):
                               f" border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0'>{escape(text)}</div>")
 
 
-def explorer(preset=None, **inputs):
+def explorer(
+    preset: str | None = None,
+    *,
+    sex: str | None = None,
+    height_m: float | None = None,
+    mass_kg: float | None = None,
+    age_years: float | None = None,
+    task: str | None = None,
+    knee_flexion_deg: float | None = None,
+    side: str | None = None,
+    adductor_tightness: float | None = None,
+    abductor_weakness: float | None = None,
+    arch_collapse: float | None = None,
+    hip_width_mm: float | None = None,
+    pelvic_tilt_deg: float | None = None,
+    constitutional_hka_deg: float | None = None,
+    trunk_lean_deg: float | None = None,
+    compensation: str | None = None,
+    hip_width_offset_mm: float | None = None,
+    pelvic_tilt_offset_deg: float | None = None,
+    bone_offset_deg: float | None = None,
+) -> Explorer:
     """Build the explorer; display it by leaving it last in a notebook cell.
 
-    ``preset`` is a key of :data:`biomech.app.presets.PRESETS`; other keywords are
-    :func:`biomech.simulate` inputs (e.g. ``task="single_leg_squat"``) or explorer
-    controls, applied on top of the preset.
+    Parameters
+    ----------
+    preset : str or None
+        A key of :data:`biomech.app.presets.PRESETS` (a person and causes), e.g.
+        ``"flat_feet"``, ``"child_3"``; None starts from the typical adult woman.
+    sex, height_m, mass_kg, age_years, task, knee_flexion_deg, side, adductor_tightness, abductor_weakness, arch_collapse, trunk_lean_deg, compensation
+        As in :func:`biomech.simulate` (same units and ranges), applied on top of the
+        preset; None keeps the preset's value (or the default). Changing only the sex or
+        age gives the typical body of that sex and age.
+    hip_width_mm, pelvic_tilt_deg, constitutional_hka_deg
+        Absolute values as in :func:`biomech.simulate`; the sliders show them as offsets
+        from the person's typical value.
+    hip_width_offset_mm, pelvic_tilt_offset_deg, bone_offset_deg
+        The same three as offsets from typical [mm, deg, deg].
+
+    Returns
+    -------
+    Explorer
+        The widget; ``.result`` is the :class:`biomech.Result` on screen, ``.set(...)``
+        changes inputs with one redraw.
     """
-    return Explorer(preset=preset, **inputs)
+    given = {name: value for name, value in locals().items() if name != "preset" and value is not None}
+    return Explorer(preset=preset, **given)
+
+
+#: Names the explorer takes: the model's inputs and its own offset controls.
+EXPLORER_INPUTS = tuple(INPUT_NAMES) + tuple(ctl.OFFSETS)
+#: Draws of the model's assumptions behind each readout's band (a few ms per change).
+BAND_DRAWS = 200
+
+
+def _analyses(result):
+    """The "why" chart's shares and every readout's band for ``result``, from one
+    vectorised model run: the Shapley coalitions of the causes (at the coefficients' own
+    values) and :data:`BAND_DRAWS` draws of the coefficients (at the current inputs)."""
+    coalitions = attribution.coalition_table(result.inputs)
+    rows = len(next(v for v in coalitions.values() if np.ndim(v)))
+    table = {name: np.concatenate([np.broadcast_to(value, rows), np.full(BAND_DRAWS, result.inputs[name])])
+             if np.ndim(value) else value for name, value in coalitions.items()}
+    draws = bands.draw_assumptions(BAND_DRAWS, seed=0)
+    assumptions = {name: np.concatenate([np.full(rows, value), draws[name]]) for name, value in defaults().items()}
+    out = simulate_many(table, assumptions=assumptions)
+    contributions = attribution.shares({k: v[:rows] for k, v in out.items()}, tuple(breakdown.MEASURES))
+    return contributions, bands.summarize(result.as_dict(), {k: v[rows:] for k, v in out.items()})
+
+
+def _check_value(name, value, ui):
+    """Raise a readable ValueError for a bad explorer value (the model's own checks; the
+    offset controls within the range the model allows for this person)."""
+    choices = {"sex": SEXES, "task": TASK_NAMES, "side": ("right", "left"), "compensation": COMPENSATIONS}
+    if name in choices:
+        check_choice(name, value, choices[name])
+    elif name in ctl.OFFSETS:
+        low, high = ctl.control_range(name, ui)
+        check_number(name, value, low=low, high=high, unit="(offset from the typical value)")
+    elif name == "knee_flexion_deg":
+        low, high = TASKS[ui["task"]].knee_flexion_range_deg
+        if value is not None:
+            check_number(name, value, low=-10.0, high=110.0, unit="deg (the task sets the final range)")
+    elif value is not None:
+        check_number(name, value)
+
+
+def _set_limits(slider, low, high):
+    """Set a slider's limits in an order the widget accepts (min never above max)."""
+    if low > slider.max:
+        slider.max, slider.min = high, low
+    else:
+        slider.min, slider.max = low, high

@@ -30,6 +30,11 @@ STATIC = [
      "line": {"color": style.LOAD_LINE, "width": 6, "dash": "dash"}},
     {"type": "scatter3d", "name": "knee off the load line", "mode": "lines+markers", "hoverinfo": "text",
      "line": {"width": 9}, "marker": {"size": 3}},
+    {"type": "scatter3d", "name": "trunk", "mode": "lines", "hoverinfo": "text",
+     "line": {"color": style.TRUNK, "width": 10}},
+    {"type": "scatter3d", "name": "centre of mass", "mode": "lines+markers", "hoverinfo": "text",
+     "line": {"color": style.CENTRE_OF_MASS, "width": 3, "dash": "dot"},
+     "marker": {"size": 6, "color": style.CENTRE_OF_MASS, "symbol": "diamond"}},
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
 _N_TUBES = 4 + 2 * len(bones.LEG_TUBES)
@@ -61,6 +66,27 @@ def knee_offset_point(leg):
     """Point of the hip-ankle line at the knee's height [mm] (where the load passes;
     :func:`biomech.measures.load_line_at_knee`)."""
     return np.array(load_line_at_knee(leg["hip_center"], leg["knee_center"], leg["ankle_center"]))
+
+
+def trunk_lines(pose):
+    """The trunk as two polylines: mid-pelvis to shoulders, and across the shoulders."""
+    t = pose["trunk"]
+    return [t["pelvis_centre"], t["shoulders"]], [t["shoulder_right"], t["shoulder_left"]]
+
+
+def centre_of_mass_line(pose):
+    """The body's centre of mass and the plumb line from it to the floor (where the
+    ground must push for balance)."""
+    com = pose["trunk"]["centre_of_mass"]
+    return [com, np.array([com[0], com[1], 0.0])]
+
+
+def trunk_text(result):
+    return f"trunk lean {style.signed(result.trunk_lean_deg, '°')} (+ toward the measured leg)"
+
+
+def com_text(result):
+    return f"centre of mass {style.signed(result.centre_of_mass_shift_mm, 'mm')} toward the measured leg"
 
 
 def _floor(height_mm):
@@ -100,6 +126,8 @@ def dynamic(pose, ghost=None):
         {"x": lx, "y": ly, "z": lz},
         {"x": ox, "y": oy, "z": oz, "line.color": colour, "marker.color": colour,
          "text": [text] * len(ox)},
+        dict(zip("xyz", polyline(*trunk_lines(pose))), text=trunk_text(result)),
+        dict(zip("xyz", polyline(centre_of_mass_line(pose))), text=com_text(result)),
     ]
 
 

@@ -17,15 +17,20 @@ GROUPS = (
         ("fppa_deg", "Frontal-plane projection angle (FPPA)", "°", 1.0),
         ("atfa_deg", "Anatomic tibiofemoral angle", "°", 1.0),
         ("knee_abduction_deg", "Knee abduction, 3-D (Grood-Suntay)", "°", 1.0),
+        ("knee_give_deg", "of which soft-tissue give under load", "°", 1.0),
         ("load_axis_shift_mm", "Load-axis shift at the knee", "mm", 1.0),
         ("wbl_ratio_pct", "Weight-bearing line across the plateau", "%", 1.0),
         ("q_angle_deg", "Q-angle", "°", 1.0),
         ("intermalleolar_distance_mm", "Ankle gap, knees together", "mm", 1.0),
         ("intercondylar_distance_mm", "Knee gap, ankles together", "mm", 1.0),
+        ("knee_ahead_of_ankle_mm", "Knee ahead of the ankle", "mm", 1.0),
+        ("knee_medial_of_foot_line_mm", "Knee inside the line of the foot", "mm", 1.0),
     )),
     ("Joint angles", (
         ("pelvic_tilt_deg", "Anterior pelvic tilt", "°", 1.0),
         ("pelvic_drop_deg", "Pelvic drop (opposite side)", "°", 1.0),
+        ("trunk_lean_deg", "Trunk lean toward the measured leg", "°", 1.0),
+        ("centre_of_mass_shift_mm", "Centre of mass toward the measured leg", "mm", 1.0),
         ("hip_adduction_deg", "Hip adduction", "°", 1.0),
         ("hip_internal_rotation_deg", "Hip internal rotation", "°", 1.0),
         ("tibial_internal_rotation_deg", "Tibial internal rotation (vs thigh)", "°", 1.0),
@@ -36,11 +41,14 @@ GROUPS = (
         ("knee_contact_force_bw", "Knee contact force", "× body weight", 1.0),
         ("medial_load_fraction", "Medial (inner) share of knee load", "%", 100.0),
         ("knee_adduction_moment_nm", "Knee adduction moment", "N m", 1.0),
+        ("abductor_use", "Hip abductors: share of remaining strength used", "%", 100.0),
         ("hip_abductor_force_bw", "Hip abductor force", "× body weight", 1.0),
+        ("passive_hip_support_bw", "Passive hip support (Trendelenburg)", "× body weight", 1.0),
         ("hip_contact_force_bw", "Hip contact force", "× body weight", 1.0),
     )),
 )
-SIGNED = {name for name in SIGN_CONVENTIONS if name.endswith("_deg") or name == "load_axis_shift_mm"}
+SIGNED = {name for name in SIGN_CONVENTIONS if name.endswith("_deg") or name in (
+    "load_axis_shift_mm", "centre_of_mass_shift_mm", "knee_ahead_of_ankle_mm", "knee_medial_of_foot_line_mm")}
 
 
 def _value_text(name, value, unit, scale):
@@ -48,6 +56,14 @@ def _value_text(name, value, unit, scale):
     if name in SIGNED:
         return style.signed(v, unit)
     return f"{v:.1f}{'' if unit in ('°', '%') else ' '}{unit}"
+
+
+def _band_text(band, unit, scale):
+    """The 5-95 % band of a readout from the model's assumptions, or "" when it is narrow."""
+    if band is None or abs(band.high - band.low) * scale < 0.05:
+        return ""
+    return (f"<div class='bm-band' title='5-95 % band from the model&#39;s assumptions'>"
+            f"({band.low * scale:.1f} to {band.high * scale:.1f})</div>")
 
 
 def _range_text(name, result, unit, scale):
@@ -74,6 +90,7 @@ CSS = """
 .bm-readouts tr.bm-row:hover {background: #f6f6f6;}
 .bm-value {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 600;}
 .bm-muted {color: #7f8c8d; font-size: 11px;}
+.bm-band {color: #7f8c8d; font-size: 10.5px; font-weight: 400;}
 .bm-dot {display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px;}
 .bm-bar {display: flex; height: 22px; border-radius: 4px; overflow: hidden; font-size: 12px; color: white;
          font-family: %(font)s;}
@@ -82,9 +99,10 @@ CSS = """
 """ % {"font": style.FONT}
 
 
-def table_html(result, ghost=None, with_css=True):
+def table_html(result, ghost=None, with_css=True, bands=None):
     """The readout table of a :class:`biomech.Result` (with a frozen comparison column
-    when ``ghost`` is another Result). ``with_css=False`` leaves out the style sheet,
+    when ``ghost`` is another Result, and each value's 5-95 % band when ``bands`` is
+    :func:`biomech.uncertainty` output). ``with_css=False`` leaves out the style sheet,
     for a page that shows :data:`CSS` once (re-sending it restyles the whole page)."""
     inputs = result.inputs
     head = "<tr><th>Measure</th><th style='text-align:right'>Now</th>"
@@ -100,7 +118,8 @@ def table_html(result, ghost=None, with_css=True):
             range_text, verdict = _range_text(name, result, unit, scale)
             colour = style.STATUS_COLOURS[verdict]
             cells = [f"<td title='{name}'>{label}</td>",
-                     f"<td class='bm-value' style='color:{colour}'>{_value_text(name, value, unit, scale)}</td>"]
+                     f"<td class='bm-value' style='color:{colour}'>{_value_text(name, value, unit, scale)}"
+                     f"{_band_text((bands or {}).get(name), unit, scale)}</td>"]
             if ghost is not None:
                 frozen = getattr(ghost, name)
                 cells.append(f"<td class='bm-value bm-muted'>{_value_text(name, frozen, unit, scale)}</td>")
@@ -134,3 +153,30 @@ def load_bar_html(result, with_css=True):
         f"<div style='width:{lateral:.1f}%; background:{style.VALGUS}'>lateral (outer) {lateral:.0f} %</div>"
         f"</div>"
     )
+
+
+def balance_html(result):
+    """One line on how the pelvis is held: by the abductors, or - when they cannot - by a
+    pelvic drop onto passive structures (Trendelenburg) or a trunk lean (Duchenne)."""
+    i = result.inputs
+    if i["task"] not in ("single_leg_stance", "single_leg_squat"):
+        text = "On two feet (or seated) the hip abductors do not have to hold the pelvis up."
+        if abs(result.trunk_lean_deg) >= 0.5:
+            text += (f" The trunk leans {abs(result.trunk_lean_deg):.0f}° "
+                     f"{'toward' if result.trunk_lean_deg > 0 else 'away from'} the measured leg, moving the "
+                     f"centre of mass {abs(result.centre_of_mass_shift_mm):.0f} mm.")
+    elif result.abductor_use < 0.98:
+        text = (f"The hip abductors hold the pelvis, using {100 * result.abductor_use:.0f} % of the strength they "
+                "have left.")
+    elif i["compensation"] == "trunk_lean":
+        text = (f"The hip abductors are at 100 % of what is left: the trunk leans {result.trunk_lean_deg:.0f}° over "
+                "the standing hip so that they can hold (a Duchenne lean), which moves the centre of mass "
+                f"{result.centre_of_mass_shift_mm:+.0f} mm toward the standing leg.")
+        if result.passive_hip_support_bw > 0.05:
+            text += " Even that is not enough: the pelvis also drops a little."
+    else:
+        text = (f"The hip abductors are at 100 % of what is left: the other side of the pelvis drops "
+                f"{result.pelvic_drop_deg:.0f}° onto passive structures (a Trendelenburg sign), which carry "
+                f"{result.passive_hip_support_bw:.1f} × body weight.")
+    return (f"<div class='bm-balance' role='status' style='font-family:{style.FONT}; font-size:12.5px; "
+            f"margin:4px 0'><b>Pelvis:</b> {escape(text)}</div>")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import bones, style
-from .limb3d import knee_offset_point, load_line_legs, skeleton
+from .limb3d import centre_of_mass_line, com_text, knee_offset_point, load_line_legs, skeleton, trunk_lines, trunk_text
 from .traces import merge, polyline
 
 XZ = (0, 2)
@@ -34,6 +34,11 @@ STATIC = [
      "line": {"width": 2}},
     {"type": "scatter", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
      "marker": {"size": 7, "color": "#f4d03f", "line": {"color": "#333", "width": 1}}},
+    {"type": "scatter", "name": "trunk", "mode": "lines", "hoverinfo": "text",
+     "line": {"color": style.TRUNK_BRIGHT, "width": 6}},
+    {"type": "scatter", "name": "centre of mass", "mode": "lines+markers", "hoverinfo": "text",
+     "line": {"color": style.CENTRE_OF_MASS, "width": 2, "dash": "dot"},
+     "marker": {"size": 9, "color": style.CENTRE_OF_MASS, "symbol": "diamond"}},
     # Angle and shift written beside the knee. A text trace, not layout annotations, so a
     # slider move restyles data only and the browser skips a full relayout.
     {"type": "scatter", "name": "labels", "mode": "text", "hoverinfo": "skip", "showlegend": False,
@@ -100,6 +105,8 @@ def dynamic(pose, ghost=None):
          "text": [f"load-axis shift {style.signed(shift, 'mm')}"] * len(ox)},
         {"x": rx, "y": rz, "line.color": angle_colour},
         {"x": jx, "y": jz, "text": [f"{s} {k} centre" for s in ("right", "left") for k in ("hip", "knee", "ankle")]},
+        dict(zip("xy", polyline(*trunk_lines(pose), axes=XZ)), text=trunk_text(result)),
+        dict(zip("xy", polyline(centre_of_mass_line(pose), axes=XZ)), text=com_text(result)),
         labels(pose),
     ]
 

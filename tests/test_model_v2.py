@@ -204,7 +204,7 @@ def test_every_assumption_has_a_range_a_reason_and_an_effect():
     tasks = [dict(task=t) for t in biomech.TASK_NAMES] + [
         dict(task="single_leg_stance", abductor_weakness=1.0, compensation=c) for c in ("pelvic_drop", "trunk_lean")] + [
         dict(task="single_leg_squat", adductor_tightness=1.0, arch_collapse=1.0, pelvic_tilt_deg=25.0),
-        dict(task="stand", **ADULTS["male"])]
+        dict(task="stand", **ADULTS["male"]), dict(task="squat", arch_collapse=1.0)]
     for name, a in REGISTRY.items():
         assert a.low <= a.value <= a.high and a.low < a.high, name
         assert a.unit and (a.reason or a.source), name

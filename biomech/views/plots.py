@@ -44,3 +44,34 @@ def lines(x, series, *, x_title, y_title, title, bands=None, markers=False, hlin
               "margin": {"l": 60, "r": 20, "t": 50, "b": 50}, "plot_bgcolor": "#fbfbfb",
               "legend": {"orientation": "h", "y": -0.2}}
     return {"data": data, "layout": layout}
+
+
+def comparisons(rows, *, title):
+    """Figure dict: each row ``(label, low, high, value, agrees)`` as the published range
+    (a grey bar) and the model's value (a dot: green inside the range, red outside), one
+    line per comparison, each on its own scale (values are divided by the range's width
+    around its middle, so different units share one axis)."""
+    labels, bar_x, bar_y, dot_x, colours, texts = [], [], [], [], [], []
+    for i, (label, low, high, value, agrees) in enumerate(rows):
+        middle, half = 0.5 * (low + high), max(0.5 * (high - low), 1e-9)
+        labels.append(label)
+        bar_x += [-1.0, 1.0, None]
+        bar_y += [i, i, None]
+        dot_x.append((value - middle) / half)
+        colours.append(style.STATUS_COLOURS["normal" if agrees else "outside"])
+        texts.append(f"model {value:.3g}; published {low:.3g} to {high:.3g}")
+    data = [
+        {"type": "scatter", "x": bar_x, "y": bar_y, "mode": "lines", "name": "published range",
+         "line": {"color": "#b3b6b7", "width": 10}, "hoverinfo": "skip"},
+        {"type": "scatter", "x": dot_x, "y": list(range(len(rows))), "mode": "markers", "name": "model",
+         "marker": {"size": 11, "color": colours, "line": {"color": "#333", "width": 1}}, "text": texts,
+         "hoverinfo": "text"},
+    ]
+    layout = {"title": {"text": title, "font": {"size": 14}},
+              "xaxis": {"title": {"text": "position in the published range (-1 low end, +1 high end)"},
+                        "range": [-3.0, 3.0], "zeroline": False},
+              "yaxis": {"tickvals": list(range(len(rows))), "ticktext": labels, "autorange": "reversed"},
+              "height": 120 + 34 * len(rows), "margin": {"l": 330, "r": 20, "t": 50, "b": 50},
+              "font": {"family": style.FONT}, "plot_bgcolor": "#fbfbfb", "showlegend": True,
+              "legend": {"orientation": "h", "y": -0.25}}
+    return {"data": data, "layout": layout}

@@ -137,7 +137,7 @@ def check_number(name, value, rng: InputRange | None = None, *, low=None, high=N
         rng = INPUT_RANGES[name]
     if rng is not None:
         low, high, unit = rng.low, rng.high, rng.unit
-    if type(value) in (float, int) and np.ndim(low) == 0 and np.ndim(high) == 0:
+    if type(value) in (float, int) and isinstance(low, (float, int)) and isinstance(high, (float, int)):
         # Fast path for one plain number (a slider value): no array machinery.
         if low - 1e-9 <= value <= high + 1e-9:
             return float(value)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from . import numeric as nx
 from .assumptions import assumption
 from .statics import GRAVITY
-from .subject import TYPICAL_ADULT
+from .subject import TYPICAL_ADULT, soft_limit
 
 COMPLIANCE_EXTENDED_DEG_PER_NM = assumption(
     "knee_compliance_extended", 0.3, low=0.2, high=0.4, unit="deg/(N m)",
@@ -84,5 +84,6 @@ def give_deg(knee_adduction_moment_nm, compliance):
 
 
 def limited(give):
-    """``give`` [deg] bent smoothly so that it never exceeds :data:`MAX_GIVE_DEG` either way."""
-    return MAX_GIVE_DEG * nx.tanh(give / MAX_GIVE_DEG)
+    """``give`` [deg] unchanged up to 70 % of :data:`MAX_GIVE_DEG`, then bent smoothly so
+    that it never exceeds that limit either way."""
+    return soft_limit(give, -MAX_GIVE_DEG, MAX_GIVE_DEG)

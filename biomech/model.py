@@ -86,6 +86,14 @@ class Result:
         """The numeric outputs as a plain dict (no inputs or landmarks)."""
         return {name: getattr(self, name) for name in OUTPUT_NAMES}
 
+    @classmethod
+    def _of(cls, values, inputs, landmarks):
+        """A Result from complete ``values`` (every output), without the frozen dataclass's
+        field-by-field ``__init__`` (a large share of one simulate() call)."""
+        result = object.__new__(cls)
+        result.__dict__.update(values, inputs=inputs, landmarks=landmarks)
+        return result
+
 
 OUTPUT_NAMES = tuple(f.name for f in fields(Result) if f.name not in ("inputs", "landmarks"))
 
@@ -247,12 +255,12 @@ def _prepare(values, p=None):
 
 def _result(state, labels):
     """A :class:`Result` of one person's finished pipeline state."""
-    values = {k: float(v) for k, v in pipeline.outputs(state).items()}
+    values = {k: v if type(v) is float else float(v) for k, v in pipeline.outputs(state).items()}
     inputs = {k: (labels[k] if k in labels else float(state.inputs[k])) for k in INPUT_NAMES}
     floor_z = float(state.floor_z)
     landmarks = {name: np.array([float(x), float(y), float(z) - floor_z])
                  for name, (x, y, z) in ((n, state.points[n]) for n in chain.POINTS)}
-    return Result(**values, inputs=inputs, landmarks=landmarks)
+    return Result._of(values, inputs, landmarks)
 
 
 def simulate_many(table, *, assumptions=None) -> dict:
@@ -384,8 +392,8 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
     pts = chain.evaluate(angles, geom, lateral_sign(side))
     # Every point gets the shape of the inputs together, even one that does not depend
     # on the input that varies (the hip centre does not move with knee flexion).
-    shape = np.broadcast_shapes(*(np.shape(v) for v in values.values() if v is not None and not isinstance(v, str)),
-                                np.shape(sex), np.shape(side))
+    arrays = [v for v in (*values.values(), sex, side) if isinstance(v, np.ndarray) or isinstance(v, (list, tuple))]
+    shape = np.broadcast_shapes(*(np.shape(v) for v in arrays)) if arrays else ()
     return {name: _stack(pts[name], shape) for name in chain.POINTS}
 
 
@@ -395,6 +403,8 @@ FK_DEFAULTS = {name: p.default for name, p in inspect.signature(forward_kinemati
 
 def _stack(point, shape=None, dz=0.0):
     """``(x, y, z)`` as one array ``(..., 3)``, shifted down by ``dz``."""
+    if not shape and all(isinstance(c, (float, int)) for c in point) and isinstance(dz, (float, int)):
+        return np.array([point[0], point[1], point[2] - dz])  # one pose: no broadcasting machinery
     x, y, z = (np.broadcast_to(c, shape) for c in point) if shape is not None else np.broadcast_arrays(*point)
     return np.stack([x, y, z - dz], axis=-1)
 

@@ -54,6 +54,7 @@ class State:
     balance: dict = field(default_factory=dict)
     self_check: dict = field(default_factory=dict)
     knee_give_deg: object = 0.0
+    trig: dict = field(default_factory=dict)
     angles: dict = field(default_factory=dict)
     points: dict = field(default_factory=dict)
     alignment: dict = field(default_factory=dict)
@@ -68,6 +69,7 @@ def body(s: State):
     i = s.inputs
     s.geometry = subject.anthropometry(i["is_female"], i["height_m"], i["mass_kg"], i["hip_width_mm"],
                                        i["age_years"], s.p)
+    s.geometry["chain_lengths"] = chain.lengths(s.geometry)
 
 
 def task_pose(s: State):
@@ -112,9 +114,11 @@ def balance(s: State):
                                         i["abductor_weakness"], p)
     drop = t["pelvic_drop_deg"] + t["single"] * dev["resting_hip_adduction_deg"]
     lean = i["trunk_lean_deg"]
-    on_one_leg = bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
-                                capacity_bw=capacity, drop_deg=drop, lean_deg=lean,
-                                compensation=i["compensation"], p=p)
+    def compensated():
+        return bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
+                              capacity_bw=capacity, drop_deg=drop, lean_deg=lean, compensation=i["compensation"], p=p)
+
+    on_one_leg = compensated() if not isinstance(single, bool) or single else _NOT_ON_ONE_LEG
     zero = 0.0 * drop
     out = {name: nx.where(single, value, zero) for name, value in on_one_leg.items()}
     out["pelvic_drop_deg"] = nx.where(single, on_one_leg["pelvic_drop_deg"], drop)
@@ -136,12 +140,18 @@ def balance(s: State):
     s.joint_angles_deg["pelvic_drop"] = out["pelvic_drop_deg"]
 
 
+#: What :func:`biomech.balance.compensate` returns, for a task on two feet (scalar path).
+_NOT_ON_ONE_LEG = dict.fromkeys(("pelvic_drop_deg", "trunk_lean_deg", "demand_bw", "muscle_bw", "passive_bw",
+                                 "abductor_use"), 0.0)
+
+
 def self_check(s: State):
-    """Writes ``self_check``: the knees-together gaps [mm] of the same person and causes,
+    """Writes ``trig`` (the sine and cosine of every joint rotation but the hip's adduction)
+    and ``self_check``: the knees-together gaps [mm] of the same person and causes,
     standing upright with straight knees (bent as the task says when the self-check is
     the task), and the hip adduction [(sin, cos)] that brings the knees or ankles
     together."""
-    trig = chain.sincos(_rotations(s))
+    s.trig = trig = chain.sincos(_rotations(s))
     knees_together = s.task["knees_together"] > 0.5
     knee = tuple(nx.where(knees_together, v, z) for v, z in zip(trig["knee_flexion"], chain.ZERO, strict=True))
     adduction, ankle_gap, knee_gap = solve.knees_together(solve.upright(trig, knee), s.geometry)
@@ -154,25 +164,25 @@ def loaded_pose(s: State):
     ``alignment``, ``knee``, ``hip``, ``floor_z`` and ``ankle_height_mm``.
 
     The give depends on the knee adduction moment, which depends on where the knee is:
-    the pose is evaluated without give and with a first estimate, the (nearly linear)
-    relation between give and moment is solved, and the pose evaluated once more at the
-    solution.
+    the moment is found without give and with a first estimate (from the hip adduction
+    solve alone, which gives the knee's and ankle's positions), the nearly linear relation
+    between give and moment is solved (it leaves under a hundredth of a degree, which
+    ``tests/test_model_v2.py`` checks), and the whole pose evaluated at the solution.
     """
-    t = s.task
+    t, trig = s.task, s.trig
     carried_n = s.balance["weight_share"] * s.inputs["mass_kg"] * statics.GRAVITY
     compliance = laxity.loaded_compliance_deg_per_nm(s.joint_angles_deg["knee_flexion"], t["knee_weight_bearing"],
                                                      carried_n, s.inputs["height_m"], s.p)
     if nx.is_scalar(compliance) and compliance == 0.0:
-        _evaluate(s, 0.0, landmarks=s.landmarks)
+        _evaluate(s, trig, 0.0, landmarks=s.landmarks)
         return
-    _evaluate(s, 0.0, landmarks=False)
-    moment_0 = s.knee["knee_adduction_moment_nm"]
+    moment_0 = _moment(s, trig, 0.0)
     first = laxity.give_deg(moment_0, compliance)
-    _evaluate(s, first, landmarks=False)
-    moment_1 = s.knee["knee_adduction_moment_nm"]
+    moment_1 = _moment(s, trig, first)
     moving = abs(first) > 1e-9
     slope = nx.where(moving, (moment_1 - moment_0) / nx.where(moving, first, 1.0), 0.0)
-    _evaluate(s, laxity.limited(-compliance * moment_0 / (1.0 + compliance * slope)), landmarks=s.landmarks)
+    give = laxity.limited(-compliance * moment_0 / (1.0 + compliance * slope))
+    _evaluate(s, trig, give, landmarks=s.landmarks)
 
 
 def _rotations(s):
@@ -182,21 +192,51 @@ def _rotations(s):
             "tibial_internal_rotation": dev["tibial_internal_rotation_deg"]}
 
 
-def _evaluate(s, give_deg, landmarks):
-    """Pose with the knee's give ``give_deg`` (hip adduction solved to plant the foot),
-    then its clinical measures and loads."""
-    t, geom = s.task, s.geometry
+def _with_give(s, trig, give_deg):
+    """``trig`` with the knee's frontal angle = bone alignment + ``give_deg``."""
+    if nx.is_scalar(give_deg) and give_deg == 0.0:
+        return trig
+    bone = s.joint_angles_deg["knee_abduction"]
+    return dict(trig, knee_abduction=chain.sincos_of(bone + give_deg))
+
+
+def _hip_adduction(s, trig, terms):
+    """Hip adduction [deg] of the pose: the self-check's, or the one that plants the foot
+    where the balance stage put it, within the hip's passive range."""
+    knees_together = s.task["knees_together"] > 0.5
+    adduction = nx.choose(knees_together, lambda: chain.degrees(s.self_check["hip_adduction"]),
+                          lambda: chain.degrees(chain.solve_hip_adduction(terms, "ankle_center",
+                                                                          s.balance["ankle_lateral_mm"])))
+    return subject.soft_limit(adduction, -subject.HIP_ABDUCTION_LIMIT_DEG, subject.HIP_ADDUCTION_LIMIT_DEG)
+
+
+def _moment(s, trig, give_deg):
+    """Knee adduction moment [N m] of the pose with the knee's give ``give_deg``, from the
+    knee's and ankle's positions alone (measured leg's frame, before mirroring)."""
+    i, geom, dev = s.inputs, s.geometry, s.deviations
+    trig = _with_give(s, trig, give_deg)
+    terms = chain.adduction_terms(trig, geom)
+    adduction = chain.sincos_of(_hip_adduction(s, trig, terms))
+    knee = (chain.x_at(terms, "knee_center", adduction), None, chain.x_at(terms, "knee_center_z", adduction))
+    ankle = (chain.x_at(terms, "ankle_center", adduction), None, chain.x_at(terms, "ankle_center_z", adduction))
+    sin_drop, cos_drop = trig["pelvic_drop"]
+    hip = (geom["hip_half_mm"] * cos_drop, None, geom["hip_half_mm"] * sin_drop)
+    floor_z = ankle[2] - (geom["ankle_height_mm"] - dev["ankle_drop_mm"])
+    return statics.knee_adduction_moment_nm(
+        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=s.balance["weight_share"],
+        single=s.task["single"], knee_height_mm=knee[2] - floor_z, knee_lateral_mm=knee[0],
+        ankle_lateral_mm=ankle[0], cop_lateral_of_ankle_mm=dev["ankle_medial_shift_mm"],
+        load_axis_shift_mm=measures.load_axis_shift_mm(hip, knee, ankle, 1.0), p=s.p)
+
+
+def _evaluate(s, trig, give_deg, landmarks):
+    """Whole pose with the knee's give ``give_deg``, then its clinical measures and loads."""
     s.knee_give_deg = give_deg
-    rotations = _rotations(s)
-    rotations["knee_abduction"] = rotations["knee_abduction"] + give_deg
-    trig = chain.sincos(rotations)
-    knees_together = t["knees_together"] > 0.5
-    hip_adduction = nx.choose(knees_together, lambda: chain.degrees(s.self_check["hip_adduction"]),
-                              lambda: solve.planted_foot_adduction_deg(trig, geom, s.balance["ankle_lateral_mm"]))
-    s.joint_angles_deg["hip_adduction"] = subject.soft_limit(hip_adduction, -subject.HIP_ABDUCTION_LIMIT_DEG,
-                                                             subject.HIP_ADDUCTION_LIMIT_DEG)
-    s.angles = dict(trig, hip_adduction=chain.sincos({"a": s.joint_angles_deg["hip_adduction"]})["a"])
-    s.points = chain.evaluate(s.angles, geom, s.inputs["lateral"], measures_only=not landmarks)
+    trig = _with_give(s, trig, give_deg)
+    hip_adduction = _hip_adduction(s, trig, chain.adduction_terms(trig, s.geometry))
+    s.joint_angles_deg["hip_adduction"] = hip_adduction
+    s.angles = dict(trig, hip_adduction=chain.sincos_of(hip_adduction))
+    s.points = chain.evaluate(s.angles, s.geometry, s.inputs["lateral"], measures_only=not landmarks)
     clinical_measures(s)
     loads(s)
 
@@ -248,13 +288,15 @@ def loads(s: State):
     s.ankle_height_mm = geom["ankle_height_mm"] - dev["ankle_drop_mm"]
     s.floor_z = ankle[2] - s.ankle_height_mm
     cop_y = ankle[1] + s.p["cop_ahead_per_foot_length"] * geom["foot_length_mm"]
-    s.knee = statics.knee_loads(
-        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=b["weight_share"],
-        co_contraction=t["co_contraction"], single=t["single"], knee_height_mm=knee[2] - s.floor_z,
-        knee_lateral_mm=lateral * knee[0], ankle_lateral_mm=lateral * ankle[0],
+    moment = statics.knee_adduction_moment_nm(
+        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=b["weight_share"], single=t["single"],
+        knee_height_mm=knee[2] - s.floor_z, knee_lateral_mm=lateral * knee[0], ankle_lateral_mm=lateral * ankle[0],
         cop_lateral_of_ankle_mm=dev["ankle_medial_shift_mm"], load_axis_shift_mm=s.alignment["load_axis_shift_mm"],
-        knee_ahead_of_cop_mm=knee[1] - cop_y, patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"],
-        plateau_width_mm=geom["plateau_width_mm"], p=s.p)
+        p=s.p)
+    s.knee = statics.knee_loads(
+        mass_kg=i["mass_kg"], weight_share=b["weight_share"], co_contraction=t["co_contraction"],
+        knee_adduction_moment_nm=moment, knee_ahead_of_cop_mm=knee[1] - cop_y,
+        patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"], plateau_width_mm=geom["plateau_width_mm"])
     s.hip = statics.hip_loads(single=t["single"], seated=t["seated"], weight_share=b["weight_share"],
                               muscle_bw=b["muscle_bw"], passive_bw=b["passive_bw"], p=s.p)
 

@@ -69,19 +69,32 @@ def hip_loads(*, single, seated, weight_share, muscle_bw, passive_bw, p):
             "hip_contact_force_bw": nx.where(on_one_leg, one_leg, two_legs)}
 
 
-def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee_height_mm, knee_lateral_mm,
-               ankle_lateral_mm, cop_lateral_of_ankle_mm, load_axis_shift_mm, knee_ahead_of_cop_mm,
-               patellar_tendon_arm_mm, plateau_width_mm, p):
-    """Knee contact force, its medial share and the knee adduction moment.
+def knee_adduction_moment_nm(*, mass_kg, height_mm, weight_share, single, knee_height_mm, knee_lateral_mm,
+                             ankle_lateral_mm, cop_lateral_of_ankle_mm, load_axis_shift_mm, p):
+    """External knee adduction moment [N m] (+ pushes the knee outward, loading the inner
+    compartment).
 
-    * Frontal plane, one leg: the ground force rises straight up from the centre of
-      pressure, which lies under the centre of mass (:mod:`biomech.balance`); the external
-      knee adduction moment is ``W x`` the knee's lateral distance from it.
-    * Frontal plane, two feet: the ground force on the foot leans toward the midline (3 %
-      BW shear at shoulder width, less when the feet are closer) and passes ``e`` mm
-      medial of the hip-ankle load line at the knee; the moment is
-      ``share * W * (e - load_axis_shift)``. Either way a knee that moves inward unloads
-      the medial side.
+    * One leg: the ground force rises straight up from the centre of pressure, which lies
+      under the centre of mass (:mod:`biomech.balance`); the moment is ``W x`` the knee's
+      lateral distance from it.
+    * Two feet: the ground force on the foot leans toward the midline (3 % BW shear at
+      shoulder width, less when the feet are closer) and passes ``e`` mm medial of the
+      hip-ankle load line at the knee; the moment is ``share * W * (e - load_axis_shift)``.
+
+    Either way a knee that moves inward lowers it.
+    """
+    W = mass_kg * GRAVITY
+    slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (p["shoulder_half_width_per_height"] * height_mm)
+    two_feet_nm = weight_share * W * (slope * knee_height_mm - load_axis_shift_mm) / 1000.0
+    one_leg_nm = W * (knee_lateral_mm - ankle_lateral_mm - cop_lateral_of_ankle_mm) / 1000.0
+    return nx.where(single > 0.5, one_leg_nm, two_feet_nm)
+
+
+def knee_loads(*, mass_kg, weight_share, co_contraction, knee_adduction_moment_nm, knee_ahead_of_cop_mm,
+               patellar_tendon_arm_mm, plateau_width_mm):
+    """Knee contact force and its medial share, for a knee adduction moment
+    (:func:`knee_adduction_moment_nm`).
+
     * Contact force = foot load x (1 + co-contraction) + quadriceps force, the quadriceps
       balancing the flexion moment of the ground force about the knee.
     * Medial share = 1/2 + tanh(2 lever) / 2 with lever = moment / (contact force x
@@ -91,19 +104,15 @@ def knee_loads(*, mass_kg, height_mm, weight_share, co_contraction, single, knee
     ``knee_adduction_moment_nm``, ``quadriceps_force_bw``.
     """
     W = mass_kg * GRAVITY
-    slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (p["shoulder_half_width_per_height"] * height_mm)
-    two_feet_nm = weight_share * W * (slope * knee_height_mm - load_axis_shift_mm) / 1000.0
-    one_leg_nm = W * (knee_lateral_mm - ankle_lateral_mm - cop_lateral_of_ankle_mm) / 1000.0
-    kam_nm = nx.where(single > 0.5, one_leg_nm, two_feet_nm)
     flexion_moment_bw_mm = weight_share * nx.smooth_max(knee_ahead_of_cop_mm, 0.0, QUADRICEPS_ONSET_WIDTH_MM)
     quad_bw = flexion_moment_bw_mm / patellar_tendon_arm_mm
     contact_bw = weight_share * (1.0 + co_contraction) + quad_bw
     spacing_mm = COMPARTMENT_SPACING_PER_PLATEAU * plateau_width_mm
-    lever = kam_nm * 1000.0 / (contact_bw * W * spacing_mm)
+    lever = knee_adduction_moment_nm * 1000.0 / (contact_bw * W * spacing_mm)
     medial = 0.5 + 0.5 * nx.tanh(MEDIAL_SHARE_STEEPNESS * lever)
     return {
         "knee_contact_force_bw": contact_bw,
         "medial_load_fraction": medial,
-        "knee_adduction_moment_nm": kam_nm,
+        "knee_adduction_moment_nm": knee_adduction_moment_nm,
         "quadriceps_force_bw": quad_bw,
     }

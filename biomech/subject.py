@@ -7,6 +7,8 @@ Lengths in mm unless a name says otherwise. Citations in square brackets are key
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 import numpy as np
 
@@ -244,14 +246,27 @@ def _half_width(height_mm, bony_per_height, soft_mm_per_bmi, extra_bmi, min_per_
                          HALF_WIDTH_FLOOR_SMOOTHING_MM)
 
 
+@lru_cache(maxsize=512)
+def _one_person(is_female, height_m, mass_kg, hip_width_mm, age_years):
+    geometry = _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, defaults())
+    return MappingProxyType(geometry)
+
+
 def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0, p=None):
     """Segment lengths and widths [mm] for the kinematic chain and the measures.
 
     ``hip_width_mm`` is the inter-hip-centre distance actually used (default or cause).
     The pelvis landmarks scale with it, so wider hips also move the ASIS (Q-angle).
     ``p`` is the coefficient mapping (:func:`biomech.assumptions.defaults` when None).
+    One person with the default coefficients is looked up in a small cache (a slider
+    that moves a cause does not change the body); the dict returned is always a new one.
     """
-    p = defaults() if p is None else p
+    if (p is None or p is defaults()) and nx.is_scalar(height_m, mass_kg, hip_width_mm, age_years):
+        return dict(_one_person(bool(is_female), height_m, mass_kg, hip_width_mm, age_years))
+    return _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, defaults() if p is None else p)
+
+
+def _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, p):
     H = height_m * 1000.0
     bmi = mass_kg / (height_m * height_m)
     extra_bmi = bmi - nx.interp(age_years, REFERENCE_BMI_AGE_YEARS, REFERENCE_BMI)

@@ -245,3 +245,26 @@ def test_balance_positions_are_symmetric_with_a_level_pelvis():
     hangs one hip width away (a check of biomech.balance's geometry)."""
     hip, hat, lifted = balance.positions(90.0, 0.0, 0.0, 1650.0)
     assert (hip, hat, lifted) == (pytest.approx(90.0), pytest.approx(0.0), pytest.approx(-90.0))
+
+
+def test_the_give_solves_its_own_equation():
+    """The reported give equals -compliance x the reported knee adduction moment within a
+    hundredth of a degree (where the ligaments' limit does not bend it), over random
+    people, tasks and causes."""
+    import biomech.model as model
+    import biomech.pipeline as pipeline
+    from biomech import statics
+
+    rng = np.random.default_rng(5)
+    for task in ("stand", "single_leg_stance", "single_leg_squat", "lunge", "squat"):
+        for _ in range(20):
+            inputs = {"task": task, "abductor_weakness": rng.random(), "arch_collapse": rng.random(),
+                      "adductor_tightness": rng.random(), "trunk_lean_deg": rng.uniform(-30.0, 30.0)}
+            values, _, table = model._prepare({**model.DEFAULTS, **inputs})
+            s = pipeline.run(values, table, defaults())
+            carried = s.balance["weight_share"] * values["mass_kg"] * statics.GRAVITY
+            c = laxity.loaded_compliance_deg_per_nm(values["knee_flexion_deg"], 1.0, carried, values["height_m"],
+                                                    defaults())
+            linear = -c * s.knee["knee_adduction_moment_nm"]
+            if abs(linear) < 0.7 * laxity.MAX_GIVE_DEG:
+                assert s.knee_give_deg == pytest.approx(linear, abs=0.01), inputs

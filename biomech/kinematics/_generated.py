@@ -170,33 +170,49 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     )
 
 
-ADDUCTION_TERMS_OUTPUTS = ['knee_center_c', 'knee_center_s', 'knee_center_o', 'ankle_center_c', 'ankle_center_s', 'ankle_center_o']
+ADDUCTION_TERMS_OUTPUTS = ['knee_center_c', 'knee_center_s', 'knee_center_o', 'ankle_center_c', 'ankle_center_s', 'ankle_center_o', 'knee_center_z_c', 'knee_center_z_s', 'knee_center_z_o', 'ankle_center_z_c', 'ankle_center_z_s', 'ankle_center_z_o']
 
 
 def adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
     x0 = cos_hip_flexion*cos_pelvic_tilt
     x1 = sin_hip_flexion*sin_pelvic_tilt
-    x2 = sin_pelvic_drop*thigh_mm
-    x3 = -cos_pelvic_drop*thigh_mm
-    x4 = cos_pelvic_drop*hip_half_mm
-    x5 = cos_pelvic_drop*shank_mm
-    x6 = cos_hip_internal_rotation*sin_knee_abduction
-    x7 = cos_knee_abduction*x5
-    x8 = sin_hip_internal_rotation*sin_knee_flexion
-    x9 = shank_mm*sin_pelvic_drop
-    x10 = x0*x9
-    x11 = cos_knee_abduction*cos_knee_flexion
-    x12 = x1*x9
-    x13 = cos_knee_abduction*x8
-    x14 = sin_hip_internal_rotation*sin_knee_abduction*x9
-    x15 = cos_hip_flexion*sin_pelvic_tilt
-    x16 = cos_pelvic_tilt*sin_hip_flexion
-    x17 = cos_hip_internal_rotation*cos_knee_abduction*sin_knee_flexion*x9
+    x2 = x0 + x1
+    x3 = sin_pelvic_drop*thigh_mm
+    x4 = cos_pelvic_drop*thigh_mm
+    x5 = -x4
+    x6 = cos_pelvic_drop*hip_half_mm
+    x7 = cos_pelvic_drop*shank_mm
+    x8 = cos_hip_internal_rotation*sin_knee_abduction
+    x9 = x7*x8
+    x10 = sin_hip_internal_rotation*x7
+    x11 = cos_knee_abduction*sin_knee_flexion
+    x12 = x10*x11
+    x13 = cos_knee_abduction*cos_knee_flexion
+    x14 = shank_mm*sin_pelvic_drop
+    x15 = x13*x14
+    x16 = x13*x7
+    x17 = x14*x8
+    x18 = sin_hip_internal_rotation*x14
+    x19 = x11*x18
+    x20 = sin_knee_abduction*x18
+    x21 = cos_hip_flexion*sin_pelvic_tilt
+    x22 = cos_pelvic_tilt*sin_hip_flexion
+    x23 = cos_hip_internal_rotation*x11
+    x24 = x14*x23
+    x25 = hip_half_mm*sin_pelvic_drop
+    x26 = sin_knee_abduction*x10
+    x27 = x23*x7
     return (
-        x2*(x0 + x1),
-        x3,
-        x4,
-        x0*x2 + x1*x2 + x10*x11 + x11*x12 + x5*x6 + x7*x8,
-        -cos_knee_flexion*x7 + x10*x13 + x10*x6 + x12*x13 + x12*x6 + x3,
-        x14*x15 - x14*x16 - x15*x17 + x16*x17 + x4,
+        x2*x3,
+        x5,
+        x6,
+        x0*x15 + x0*x3 + x1*x15 + x1*x3 + x12 + x9,
+        x0*x17 + x0*x19 + x1*x17 + x1*x19 - x16 + x5,
+        x20*x21 - x20*x22 - x21*x24 + x22*x24 + x6,
+        -x2*x4,
+        -x3,
+        x25,
+        cos_hip_internal_rotation*shank_mm*sin_knee_abduction*sin_pelvic_drop + cos_knee_abduction*shank_mm*sin_hip_internal_rotation*sin_knee_flexion*sin_pelvic_drop - x0*x16 - x0*x4 - x1*x16 - x1*x4,
+        -x0*x12 - x0*x9 - x1*x12 - x1*x9 - x15 - x3,
+        -x21*x26 + x21*x27 + x22*x26 - x22*x27 + x25,
     )

@@ -22,6 +22,18 @@ POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibia
           "femoral_shaft_top")
 AXES = ("femur_x", "tibia_z", "tibia_y")
 _RADIANS_PER_DEG = math.pi / 180.0
+
+
+def _layout(outputs):
+    """(name, (index of x, of y or None, of z or None)) of every point and axis present."""
+    index = {name: i for i, name in enumerate(outputs)}
+    return tuple((name, tuple(index.get(f"{name}_{axis}") for axis in "xyz"))
+                 for name in POINTS + AXES if f"{name}_x" in index)
+
+
+_CHAIN_LAYOUT = _layout(gen.CHAIN_OUTPUTS)
+_MEASURES_LAYOUT = _layout(gen.CHAIN_MEASURES_OUTPUTS)
+_TERMS_LAYOUT = tuple((name[:-2], i) for i, name in enumerate(gen.ADDUCTION_TERMS_OUTPUTS) if name.endswith("_c"))
 #: Sine and cosine of a zero angle.
 ZERO = (0.0, 1.0)
 
@@ -43,11 +55,23 @@ def sincos(angles_deg):
     return out
 
 
+def sincos_of(deg):
+    """``(sin, cos)`` of one angle in degrees (float or array); see :func:`sincos`."""
+    return sincos({"a": deg})["a"]
+
+
+def lengths(geometry):
+    """The segment lengths of ``geometry`` in the generated functions' argument order
+    (compute once per person and store as ``geometry["chain_lengths"]``)."""
+    return tuple(geometry[k] for k in _LENGTH_KEYS)
+
+
 def _arguments(trig, geometry):
     args = []
-    for key in _TRIG_KEYS:
-        args.extend(trig[key] if key != "ama" else geometry["ama_sincos"])
-    args.extend(geometry[k] for k in _LENGTH_KEYS)
+    for key in ANGLE_KEYS:
+        args.extend(trig[key])
+    args.extend(geometry["ama_sincos"])
+    args.extend(geometry.get("chain_lengths") or lengths(geometry))
     return args
 
 
@@ -60,23 +84,24 @@ def evaluate(trig, geometry, side_sign=1.0, *, measures_only=False):
     large tables use it.
     """
     if measures_only:
-        named = dict(zip(gen.CHAIN_MEASURES_OUTPUTS, gen.chain_measures(*_arguments(trig, geometry))))
+        values, layout = gen.chain_measures(*_arguments(trig, geometry)), _MEASURES_LAYOUT
     else:
-        named = dict(zip(gen.CHAIN_OUTPUTS, gen.chain(*_arguments(trig, geometry))))
-    return {name: (side_sign * named[f"{name}_x"], named.get(f"{name}_y"), named.get(f"{name}_z"))
-            for name in POINTS + AXES if f"{name}_x" in named}
+        values, layout = gen.chain(*_arguments(trig, geometry)), _CHAIN_LAYOUT
+    return {name: (side_sign * values[ix], None if iy is None else values[iy], None if iz is None else values[iz])
+            for name, (ix, iy, iz) in layout}
 
 
 def adduction_terms(trig, geometry):
     """Coefficients (c, s, o) with ``x = c cos(a) + s sin(a) + o`` for the knee and ankle
-    centres as functions of hip adduction ``a`` (the pose's own adduction is ignored)."""
+    centres as functions of hip adduction ``a`` (the pose's own adduction is ignored), and
+    likewise for their heights (keys ``knee_center_z``, ``ankle_center_z``)."""
     values = gen.adduction_terms(*_arguments(dict(trig, hip_adduction=ZERO), geometry))
-    named = dict(zip(gen.ADDUCTION_TERMS_OUTPUTS, values))
-    return {p: (named[f"{p}_c"], named[f"{p}_s"], named[f"{p}_o"]) for p in ("knee_center", "ankle_center")}
+    return {name: (values[i], values[i + 1], values[i + 2]) for name, i in _TERMS_LAYOUT}
 
 
 def x_at(terms, point, sin_cos):
-    """Lateral coordinate [mm] of ``point`` at the hip adduction given by ``sin_cos``."""
+    """Coordinate [mm] of ``point`` (a key of :func:`adduction_terms`: lateral for
+    "knee_center", height for "knee_center_z") at the hip adduction ``sin_cos``."""
     c, s, o = terms[point]
     return c * sin_cos[1] + s * sin_cos[0] + o
 

@@ -149,19 +149,23 @@ def frame_axes():
 def adduction_coefficients():
     """Coefficients that make hip adduction solvable in closed form.
 
-    For any point P fixed in the femur or tibia, its x coordinate is
-    ``x = c * cos(hip_add) + s * sin(hip_add) + o``. Returns (c, s, o) for the knee and
-    ankle centres. Setting ``x`` to a target (feet under the body, knees touching) gives
-    ``hip_add = atan2(s, c) -/+ acos((x - o) / hypot(c, s))``.
+    For any point P fixed in the femur or tibia, each coordinate is
+    ``c * cos(hip_add) + s * sin(hip_add) + o``. Returns (c, s, o) of the lateral (x)
+    coordinate of the knee and ankle centres (keys ``knee_center``, ``ankle_center``) and
+    of their height (keys ``knee_center_z``, ``ankle_center_z``). Setting ``x`` to a target
+    (feet under the body, knees touching) gives
+    ``hip_add = atan2(s, c) -/+ acos((x - o) / hypot(c, s))``; the heights then follow
+    without evaluating the whole chain.
     """
     pts = landmarks()
     out = {}
-    for name in ("knee_center", "ankle_center"):
-        x = sp.expand_trig(sp.expand(pts[name][0]))
-        c = x.coeff(sp.cos(hip_add))
-        s = x.coeff(sp.sin(hip_add))
-        o = sp.expand(x - c * sp.cos(hip_add) - s * sp.sin(hip_add))
-        out[name] = (c, s, o)
+    for axis, suffix in ((0, ""), (2, "_z")):
+        for name in ("knee_center", "ankle_center"):
+            x = sp.expand_trig(sp.expand(pts[name][axis]))
+            c = x.coeff(sp.cos(hip_add))
+            s = x.coeff(sp.sin(hip_add))
+            o = sp.expand(x - c * sp.cos(hip_add) - s * sp.sin(hip_add))
+            out[name + suffix] = (c, s, o)
     return out
 
 

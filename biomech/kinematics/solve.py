@@ -57,5 +57,5 @@ def standing(trig, geometry, ankle_medial_shift_mm, cop_half_width_mm):
     standing. Returns the complete angles ``{name: (sin, cos)}``."""
     pose = upright(trig)
     adduction = planted_foot_adduction_deg(pose, geometry, cop_half_width_mm - ankle_medial_shift_mm)
-    pose["hip_adduction"] = chain.sincos({"a": adduction})["a"]
+    pose["hip_adduction"] = chain.sincos_of(adduction)
     return pose

@@ -9,7 +9,8 @@ Fixtures:
 * ``screenshot``: ``screenshot(page, "step")`` saves
   ``artifacts/screenshots/<test name>-<step>.png``.
 * ``lab_server`` (session): a JupyterLab server on the repository root.
-* ``voila_server`` (factory): ``voila_server("notebooks/x.ipynb")`` starts Voila on it.
+* ``voila_server`` (factory): ``voila_server("notebooks/x.ipynb")`` starts Voila on it as
+  `make app` does; ``voila_server(path, "--name=value", ...)`` replaces some options.
 
 A missing browser fails the tests with instructions; it never skips them.
 """
@@ -134,13 +135,14 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Server]]:
     """Factory: ``voila_server("notebooks/<name>.ipynb")`` starts Voila on that notebook.
 
-    The path is relative to the repository root. Every server started is stopped when the
-    test ends.
+    The path is relative to the repository root; Voila gets the options of `make app`.
+    Further ``--name=value`` arguments replace the option of that name (e.g. a short
+    culling time). Every server started is stopped when the test ends.
     """
     started: list[Server] = []
 
-    def start(notebook: str) -> Server:
-        server = start_voila(notebook, tmp_path_factory.mktemp("voila"))
+    def start(notebook: str, *extra_args: str) -> Server:
+        server = start_voila(notebook, tmp_path_factory.mktemp("voila"), extra_args)
         _TIMINGS.append((f"voila {notebook} start (until it serves)", server.started_in_s))
         started.append(server)
         return server

@@ -35,6 +35,20 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 VOILA_TEMPLATE_ROOT = REPO_ROOT / "tools" / "jupyter"
 VOILA_TEMPLATE = "biomech"
 
+# How Voila keeps its kernels (see the Makefile's APP_* variables): a pool of preheated
+# kernels, idle culling, and the wait for a cell's output.
+VOILA_POOL_SIZE = 2
+VOILA_CULL_IDLE_S = 600
+VOILA_CULL_EVERY_S = 60
+VOILA_IOPUB_WAIT_S = 60
+VOILA_KERNEL_ARGS = (
+    "--preheat_kernel=True",
+    f"--pool_size={VOILA_POOL_SIZE}",
+    f"--MappingKernelManager.cull_idle_timeout={VOILA_CULL_IDLE_S}",
+    f"--MappingKernelManager.cull_interval={VOILA_CULL_EVERY_S}",
+    f"--VoilaExecutor.iopub_timeout={VOILA_IOPUB_WAIT_S}",
+)
+
 # How the project serves a notebook with Voila (a `make app` should use the same):
 VOILA_PROJECT_ARGS = (
     f"--template={VOILA_TEMPLATE}",
@@ -43,6 +57,13 @@ VOILA_PROJECT_ARGS = (
     # error on every page. (A template's conf.json cannot set this: Voila 0.5.13 reads
     # "traitlet_configuration" there after this option has been read.)
     "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
+    # tools/jupyter/voila.py: the "_xsrf" cookie that lets a closed tab end its kernel, and
+    # a culler that gives a kernel taken from the pool time to connect.
+    f"--Voila.config_file_paths={VOILA_TEMPLATE_ROOT}",
+    # Kernels: preheated, culled when left without a page, and time for output under load.
+    # The values are the Makefile's defaults (APP_POOL, APP_CULL_IDLE, APP_CULL_EVERY,
+    # APP_IOPUB_WAIT); tests/test_classroom.py checks that `make app` passes the same.
+    *VOILA_KERNEL_ARGS,
 )
 
 # Generous for a 2-core machine: JupyterLab takes 5-15 s to answer, Voila 2-5 s.
@@ -268,14 +289,22 @@ def start_lab(workdir: Path) -> Server:
     return start_server("jupyter lab", argv, env, port, token, "/api/status", workdir / "jupyter-lab.log")
 
 
-def start_voila(notebook: str, workdir: Path) -> Server:
+def _replaced(args: tuple[str, ...], overrides: tuple[str, ...]) -> list[str]:
+    """``args`` with each ``--name=value`` of ``overrides`` in place of the same ``--name``."""
+    names = {arg.split("=", 1)[0] for arg in overrides}
+    return [arg for arg in args if arg.split("=", 1)[0] not in names] + list(overrides)
+
+
+def start_voila(notebook: str, workdir: Path, extra_args: tuple[str, ...] = ()) -> Server:
     """Start Voila on ``notebook`` (a path relative to the repository root).
 
     Voila 0.5.13 takes the token as ``--token=<value>`` (an alias of ``Voila.token``; a bare
     ``--token`` means "generate one"), and without a token it serves with no
     authentication at all. It has no ``--allow-root`` option and runs as root without one.
     ``--show_tracebacks=True`` puts a failing cell's traceback on the page, so a test
-    failure says what went wrong.
+    failure says what went wrong. ``extra_args`` (``--name=value``) replace the project's
+    option of the same name or are added (e.g. a short culling time for a test that waits
+    for it; Voila refuses an option given twice).
     """
     port, token = free_port(), secrets.token_hex(24)
     argv = [
@@ -285,7 +314,7 @@ def start_voila(notebook: str, workdir: Path) -> Server:
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
         f"--token={token}",
-        *VOILA_PROJECT_ARGS,
+        *_replaced(VOILA_PROJECT_ARGS, extra_args),
         "--show_tracebacks=True",
     ]
     env = isolated_jupyter_env(workdir / "jupyter-home")

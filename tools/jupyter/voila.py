@@ -1,0 +1,76 @@
+"""Voila configuration of the app page (`make app`, tests/browser/servers.py).
+
+Loaded because both start Voila with ``--Voila.config_file_paths=<repo>/tools/jupyter``
+(Voila reads ``voila.py`` from those folders). The tunable options (kernel pool, culling,
+IOPub wait) are on the command line in the Makefile's VOILA_ARGS, where `make -n app`
+shows them; this file holds what cannot be said on a command line: two classes.
+
+1. The ``_xsrf`` cookie. Closing a tab should end its kernel. Voila's page sends
+``POST /voila/api/shutdown/<kernel>`` (a beacon on ``beforeunload``) with the ``_xsrf``
+value it reads from the page's cookie. A token-protected Voila 0.5.13 never sets that
+cookie, so the request is refused (403 "'_xsrf' argument missing") and every closed or
+reloaded tab keeps its kernel (70-110 MB) until the server stops. The identity provider
+below sets the cookie on the page request, after the user is known; XSRF checks stay on
+(a POST without the matching ``_xsrf`` is still refused). Unlike a ``prelaunch_hook``, it
+works with preheated kernels (``--preheat_kernel=True``), which cannot be combined with a
+hook.
+
+2. Idle culling with a kernel pool. A preheated kernel waits in Voila's pool, idle, and
+Voila keeps the culler away from it while it is there. Its idle clock, though, runs from
+the moment it finished the notebook: a kernel that waited in the pool longer than
+``cull_idle_timeout`` could be culled in the second between a visitor's page request and
+the page's websocket connection (measured: the page then never draws, "Kernel never
+reached an 'alive' state"). The kernel manager below restarts a kernel's idle clock the
+first time the culler meets it outside the pool, so a page always has at least
+``cull_idle_timeout`` to connect; a closed or crashed page's kernel goes at most
+``cull_idle_timeout + 2 * cull_interval`` after the page does.
+"""
+from jupyter_core.utils import ensure_async
+from jupyter_server._tz import utcnow
+from jupyter_server.auth.identity import PasswordIdentityProvider
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+
+class XsrfCookieIdentityProvider(PasswordIdentityProvider):
+    """Voila's default identity provider (token login), plus the ``_xsrf`` cookie on pages."""
+
+    async def get_user(self, handler):
+        user = await ensure_async(super().get_user(handler))
+        request = handler.request
+        if (user is not None and request.method == "GET"
+                and request.headers.get("Upgrade", "").lower() != "websocket"):
+            # tornado's xsrf_token asks for current_user; jupyter_server fails (500) when
+            # it is read before the server has stored the user, so store it first.
+            handler.current_user = user
+            # Reading the property sets the "_xsrf" cookie when the request has none.
+            handler.xsrf_token  # noqa: B018
+        return user
+
+
+class FreshIdleClockKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager, whose culler starts a kernel's idle clock when it first sees it.
+
+    Voila's pool wraps this class (its ``cull_kernel_if_idle`` returns early for kernels
+    still in the pool and calls this one for the others).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._seen_by_culler: set[str] = set()
+
+    async def cull_kernel_if_idle(self, kernel_id):
+        kernel = self._kernels.get(kernel_id)
+        if kernel is not None and kernel_id not in self._seen_by_culler:
+            self._seen_by_culler.add(kernel_id)
+            kernel.last_activity = utcnow()
+            return None
+        return await super().cull_kernel_if_idle(kernel_id)
+
+    def remove_kernel(self, kernel_id):
+        self._seen_by_culler.discard(kernel_id)
+        return super().remove_kernel(kernel_id)
+
+
+c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
+c.Voila.identity_provider_class = XsrfCookieIdentityProvider
+c.VoilaConfiguration.multi_kernel_manager_class = FreshIdleClockKernelManager

@@ -16,7 +16,7 @@ NOTEBOOKS = ROOT / "notebooks"
 SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 EXPECTED_LESSONS = ["00_start_here", "01_alignment_and_axes", "02_the_five_causes", "03_which_end_started_it",
-                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up"]
+                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up", "08_virtual_clinic"]
 
 
 def cell_sources(nb):

@@ -9,6 +9,8 @@ Public API::
     biomech.forward_kinematics(hip_internal_rotation_deg=10, knee_flexion_deg=45)
     biomech.uncertainty(task="single_leg_squat")["fppa_deg"]   # value and 5-95 % band
     biomech.sensitivity("fppa_deg", task="single_leg_squat")  # which assumptions matter
+    biomech.malalignment_test(biomech.simulate(mpta_deg=80))  # femur, tibia or joint line?
+    biomech.surgery.plan_osteotomy(biomech.simulate(mpta_deg=80))  # wedge for a target load line
     biomech.ASSUMPTIONS                       # every uncertain coefficient with its range
     biomech.explorer(task="single_leg_squat")   # the interactive explorer (a widget)
 
@@ -21,6 +23,8 @@ from .inputs import INPUT_RANGES, InputError
 from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, pose, simulate, simulate_many
 from .tasks import TASK_NAMES, TASKS
 from .bands import sensitivity, uncertainty
+from .malalignment import malalignment_test
+from . import surgery
 
 __version__ = "0.1.0"
 
@@ -37,5 +41,5 @@ def __getattr__(name):
 __all__ = [
     "simulate", "simulate_many", "forward_kinematics", "pose", "uncertainty", "sensitivity", "Result",
     "OUTPUT_NAMES", "INPUT_NAMES", "INPUT_RANGES", "InputError", "ASSUMPTIONS", "SIGN_CONVENTIONS", "OUTPUT_BOUNDS",
-    "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer",
+    "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer", "malalignment_test", "surgery",
 ]

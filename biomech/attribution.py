@@ -23,7 +23,7 @@ from math import factorial
 
 import numpy as np
 
-from . import subject
+from . import deformity, subject
 from .model import simulate_many
 
 #: Factors whose shares are reported, with plain-words labels, in teaching order.
@@ -35,15 +35,21 @@ FACTORS = {
     "pelvic_tilt_deg": "Pelvic tilt",
     "constitutional_hka_deg": "Bone shape",
 }
+#: Model inputs each factor sets: bone shape is the three segment angles together (its
+#: whole-limb angle is their sum, :mod:`biomech.deformity`).
+FACTOR_COLUMNS = {name: (name,) for name in FACTORS} | {"constitutional_hka_deg": deformity.SEGMENT_NAMES}
 
 
 def typical_values(inputs):
     """Each factor at its typical value for this person (sex, height, age) [model units]:
     no tightness, weakness or arch collapse, and the person's typical hip width, pelvic
-    tilt and bone alignment (:func:`biomech.subject.typical_values`)."""
-    person = subject.typical_values(inputs["sex"] == "female", inputs["height_m"], inputs["age_years"])
+    tilt and bone alignment (:func:`biomech.subject.typical_values`), with the bone
+    alignment's segment angles (:func:`biomech.deformity.typical_segments`)."""
+    female = inputs["sex"] == "female"
+    person = subject.typical_values(female, inputs["height_m"], inputs["age_years"])
+    segments = deformity.typical_segments(female, inputs["age_years"])
     return {"adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
-            **{name: float(value) for name, value in person.items()}}
+            **{name: float(value) for name, value in (person | segments).items()}}
 
 
 @lru_cache(maxsize=None)
@@ -64,9 +70,11 @@ def coalition_table(inputs):
     names = list(FACTORS)
     typical = typical_values(inputs)
     masks, _ = _coalitions(len(names))
-    table = {k: v for k, v in inputs.items() if k not in names}
+    columns = [c for name in names for c in FACTOR_COLUMNS[name]]
+    table = {k: v for k, v in inputs.items() if k not in names and k not in columns}
     for i, name in enumerate(names):
-        table[name] = np.where(masks[:, i], float(inputs[name]), typical[name])
+        for column in FACTOR_COLUMNS[name]:
+            table[column] = np.where(masks[:, i], float(inputs[column]), typical[column])
     return table
 
 

@@ -20,6 +20,10 @@ SIGN_CONVENTIONS = {
     "atfa_deg": "+ valgus (femoral shaft vs tibia), - varus",
     "fppa_deg": "+ knee moves inward (dynamic valgus), - outward",
     "knee_abduction_deg": "+ valgus (Grood-Suntay ab/adduction: bone alignment plus soft-tissue give), - varus",
+    "mldfa_deg": "mechanical lateral distal femoral angle: below 90 the distal femur is in valgus",
+    "mpta_deg": "medial proximal tibial angle: below 90 the proximal tibia is in varus",
+    "jlca_deg": "+ joint lines converge medially (lateral side open, varus), - converge laterally",
+    "constitutional_hka_deg": "bone alignment MPTA - mLDFA - JLCA, + valgus (no soft-tissue give)",
     "knee_give_deg": "+ knee opened into valgus by the load, - into varus (soft tissue)",
     "load_axis_shift_mm": "+ load line lateral of knee centre (valgus side), - medial",
     "wbl_ratio_pct": "0 % = medial plateau edge, 50 % = centre, 100 % = lateral edge",
@@ -45,14 +49,20 @@ SIGN_CONVENTIONS = {
 #: Documented bounds of the outputs for any valid input (the property tests check them).
 #: Projected frontal-plane angles are angles between two projected segments; the hip
 #: stays inside its passive range (biomech.subject.HIP_*_LIMIT_DEG); the 3-D knee
-#: abduction is the bone alignment input plus a few degrees of give; gaps, forces and
-#: shares are non-negative; abductors never work above their remaining strength.
+#: abduction is the bone alignment plus a few degrees of give, and bent it tends to the
+#: part below the flexion axis (MPTA - JLCA - typical mLDFA, at most 38 deg) plus give; gaps, forces and
+#: shares are non-negative; abductors never work above their remaining strength; the
+#: segment angles are inputs, the measured joint-line convergence adds the give.
 OUTPUT_BOUNDS = {
     "hka_deg": (-180.0, 180.0),
     "atfa_deg": (-180.0, 180.0),
     "fppa_deg": (-180.0, 180.0),
     "q_angle_deg": (-180.0, 180.0),
-    "knee_abduction_deg": (-38.0, 38.0),
+    "knee_abduction_deg": (-46.0, 46.0),
+    "mldfa_deg": (65.0, 115.0),
+    "mpta_deg": (65.0, 115.0),
+    "jlca_deg": (-18.0, 23.0),
+    "constitutional_hka_deg": (-30.0, 30.0),
     "knee_give_deg": (-8.0, 8.0),
     "hip_adduction_deg": (-45.0, 30.0),
     "pelvic_drop_deg": (0.0, 30.0),

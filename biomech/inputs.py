@@ -37,6 +37,9 @@ INPUT_RANGES = {
     "hip_width_mm": InputRange(40.0, 320.0, "mm", "distance between the hip joint centres"),
     "pelvic_tilt_deg": InputRange(-15.0, 35.0, "deg", "anterior pelvic tilt"),
     "constitutional_hka_deg": InputRange(-30.0, 30.0, "deg", "bone alignment, + valgus"),
+    "mldfa_deg": InputRange(65.0, 115.0, "deg", "mechanical lateral distal femoral angle"),
+    "mpta_deg": InputRange(65.0, 115.0, "deg", "medial proximal tibial angle"),
+    "jlca_deg": InputRange(-10.0, 15.0, "deg", "joint-line convergence angle, + converging medially"),
     "trunk_lean_deg": InputRange(-30.0, 30.0, "deg", "sideways trunk lean, + toward the measured leg"),
 }
 
@@ -61,6 +64,22 @@ def check_body(height_m, mass_kg):
         m, h, b = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (mass_kg, height_m, bmi))
         raise InputError(f"mass_kg = {m:g} with height_m = {h:g} gives a body-mass index of {b:.0f} kg/m^2, "
                          f"outside the allowed range {BMI_RANGE.describe()}; change the mass or the height")
+
+
+def check_bone_alignment(mldfa_deg, mpta_deg, jlca_deg, given):
+    """Refuse segment angles whose sum, the bone alignment MPTA - mLDFA - JLCA, lies
+    outside the range of ``constitutional_hka_deg``; ``given`` names the segment inputs
+    the caller set (the message names them)."""
+    rng = INPUT_RANGES["constitutional_hka_deg"]
+    hka = mpta_deg - mldfa_deg - jlca_deg
+    if nx.is_scalar(hka) and rng.low <= hka <= rng.high:
+        return
+    bad = (np.asarray(hka) < rng.low) | (np.asarray(hka) > rng.high)
+    if np.any(bad):
+        i = tuple(np.argwhere(np.atleast_1d(bad))[0])
+        m, t, j, h = (float(np.broadcast_to(x, np.shape(bad) or (1,))[i]) for x in (mldfa_deg, mpta_deg, jlca_deg, hka))
+        raise InputError(f"{' and '.join(given)} give a bone alignment MPTA - mLDFA - JLCA = {t:g} - {m:g} - {j:g} "
+                         f"= {h:+.1f} deg, outside the allowed {rng.describe()}; bring the angles closer to 90, 90, 0")
 
 
 def check_hip_width(hip_width_mm, height_m):

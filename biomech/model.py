@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from . import pipeline, subject
+from . import deformity, pipeline, subject
 from .assumptions import defaults as default_coefficients
 from .conventions import SIDES, lateral_sign
 from .inputs import (
-    COMPENSATIONS, INPUT_RANGES, SEXES, InputError, check_body, check_child, check_choice, check_hip_width, check_known, check_number,
+    COMPENSATIONS, INPUT_RANGES, SEXES, InputError, check_body, check_bone_alignment, check_child, check_choice,
+    check_hip_width, check_known, check_number,
 )
 from .kinematics import chain
 from .subject import HAT_COM_ABOVE_HIP_PER_HEIGHT, HAT_MASS_FRACTION, SHOULDER_ABOVE_HIP_PER_HEIGHT
@@ -77,6 +78,9 @@ class Result:
     knee_adduction_moment_nm: float
     quadriceps_force_bw: float
     constitutional_hka_deg: float
+    mldfa_deg: float
+    mpta_deg: float
+    jlca_deg: float
     hip_width_mm: float
     plateau_width_mm: float
     inputs: dict = field(repr=False, compare=False)
@@ -128,6 +132,9 @@ def simulate(
     hip_width_mm: float | None = None,
     pelvic_tilt_deg: float | None = None,
     constitutional_hka_deg: float | None = None,
+    mldfa_deg: float | None = None,
+    mpta_deg: float | None = None,
+    jlca_deg: float | None = None,
     trunk_lean_deg: float = 0.0,
     compensation: str = "pelvic_drop",
 ) -> Result:
@@ -167,8 +174,17 @@ def simulate(
         typical tilt (12 women, 10 men).
     constitutional_hka_deg : float or None
         Bone alignment as a hip-knee-ankle angle [deg, + valgus], -30 to 30; None takes
-        the typical value for sex and age. Loaded, the knee's soft tissue gives a few
-        degrees more (``knee_give_deg``).
+        the typical value for sex and age. A shortcut for the three segment angles below:
+        the change from the typical alignment is split half into the distal femur, half
+        into the proximal tibia (:mod:`biomech.deformity`). Give it or the segment
+        angles, not both. Loaded, the knee's soft tissue gives a few degrees more
+        (``knee_give_deg``).
+    mldfa_deg, mpta_deg, jlca_deg : float or None
+        Where the bone alignment sits [deg]: the mechanical lateral distal femoral angle
+        (65 to 115; below 90 = valgus femur), the medial proximal tibial angle (65 to 115;
+        below 90 = varus tibia) and the joint-line convergence angle (-10 to 15; + =
+        converging medially, varus). Their sum MPTA - mLDFA - JLCA is the bone alignment
+        and must lie within -30 to 30. None takes the typical value for sex and age.
     trunk_lean_deg : float
         Sideways lean of the trunk [deg, + toward the measured (stance) leg], -30 to 30.
         On two feet it moves weight onto one foot; on one leg it shifts the centre of mass
@@ -215,7 +231,7 @@ DEFAULTS = {name: p.default for name, p in inspect.signature(simulate).parameter
 INPUT_NAMES = tuple(DEFAULTS)
 #: Inputs that are text choices, and the numeric ones that may be None ("typical").
 _CHOICES = {"sex": SEXES, "task": TASK_NAMES, "side": SIDES, "compensation": COMPENSATIONS}
-_TYPICAL_IF_NONE = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
+_TYPICAL_IF_NONE = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg") + deformity.SEGMENT_NAMES
 _NUMBERS = tuple(n for n in INPUT_NAMES if n not in _CHOICES and n not in _TYPICAL_IF_NONE and n != "knee_flexion_deg")
 
 
@@ -230,7 +246,7 @@ def _prepare(values, p=None):
     labels = {name: check_choice(name, values[name], choices) for name, choices in _CHOICES.items()}
     num = {name: check_number(name, values[name]) for name in _NUMBERS}
     check_body(num["height_m"], num["mass_kg"])
-    for name in ("pelvic_tilt_deg", "constitutional_hka_deg"):
+    for name in ("pelvic_tilt_deg", "constitutional_hka_deg") + deformity.SEGMENT_NAMES:
         num[name] = None if values[name] is None else check_number(name, values[name])
     width = values["hip_width_mm"]
     num["hip_width_mm"] = None if width is None else check_hip_width(width, num["height_m"])
@@ -245,12 +261,41 @@ def _prepare(values, p=None):
     is_female = labels["sex"] == "female"
     check_child(is_female, num["age_years"], num["height_m"], num["mass_kg"])
     typical = subject.typical_values(is_female, num["height_m"], num["age_years"], p)
-    for name in _TYPICAL_IF_NONE:
+    for name in ("hip_width_mm", "pelvic_tilt_deg"):
         if num[name] is None:
             num[name] = typical[name]
+    _bone_segments(num, is_female)
     num.update(is_female=is_female, lateral=lateral_sign(labels["side"]), compensation=labels["compensation"],
                typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"], typical_hip_width_mm=typical["hip_width_mm"])
     return num, labels, t
+
+
+def _bone_segments(num, is_female):
+    """Fill mLDFA, MPTA, JLCA and the bone alignment in ``num``: from the segment angles
+    given (the others typical for sex and age), or by splitting a given
+    ``constitutional_hka_deg`` between femur and tibia, or all typical. All four may be
+    given when they agree (as in ``Result.inputs``)."""
+    given = [name for name in deformity.SEGMENT_NAMES if num[name] is not None]
+    hka = num["constitutional_hka_deg"]
+    if hka is not None and given:
+        total = (deformity.bone_alignment_deg(num["mldfa_deg"], num["mpta_deg"], num["jlca_deg"])
+                 if len(given) == len(deformity.SEGMENT_NAMES) else None)
+        if total is None or np.any(np.abs(total - hka) > _AGREE_DEG):
+            raise InputError(f"constitutional_hka_deg and {', '.join(given)} were both given and do not agree; give "
+                             "either the whole-limb bone alignment (constitutional_hka_deg, split between femur and "
+                             "tibia) or the segment angles (mldfa_deg, mpta_deg, jlca_deg)")
+    segments = (deformity.split_alignment(hka, is_female, num["age_years"]) if hka is not None and not given
+                else deformity.typical_segments(is_female, num["age_years"]))
+    for name in deformity.SEGMENT_NAMES:
+        if num[name] is None:
+            num[name] = segments[name]
+    if given:
+        check_bone_alignment(num["mldfa_deg"], num["mpta_deg"], num["jlca_deg"], given)
+    num["constitutional_hka_deg"] = deformity.bone_alignment_deg(num["mldfa_deg"], num["mpta_deg"], num["jlca_deg"])
+
+
+#: How closely a given bone alignment must match the sum of given segment angles [deg].
+_AGREE_DEG = 1e-6
 
 
 def _result(state, labels):
@@ -346,6 +391,7 @@ def forward_kinematics(
     hip_flexion_deg: float = 0.0,
     hip_adduction_deg: float = 0.0,
     hip_internal_rotation_deg: float = 0.0,
+    femoral_valgus_deg: float = 0.0,
     knee_flexion_deg: float = 0.0,
     knee_abduction_deg: float = 0.0,
     tibial_internal_rotation_deg: float = 0.0,
@@ -365,6 +411,11 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
         Joint angles [deg], -180 to 180, following :mod:`biomech.conventions` (hip angles
         relative to the pelvis, knee angles relative to the femur; + = flexion, adduction,
         internal rotation, valgus; pelvis + = anterior tilt, contralateral drop).
+    femoral_valgus_deg : float or array
+        Tilt of the knee's flexion axis on the femur [deg, + valgus], -180 to 180: a distal
+        femur bent into valgus by that much from the typical shape (the typical mLDFA minus
+        the person's; :func:`biomech.deformity.femoral_valgus_deg`). With the knee straight
+        it adds to ``knee_abduction_deg``; bent, it turns the shin about its own axis.
     sex, height_m, mass_kg, age_years, hip_width_mm, side
         The person, as in :func:`simulate`.
 
@@ -416,7 +467,9 @@ def pose(**inputs):
     side, "right": {...}, "left": {...}, "trunk": {...}}`` where each leg maps landmark
     names (``hip_center``, ``knee_center``, ``ankle_center``, ``asis``, ``patella``,
     ``tibial_tubercle``, ``femoral_shaft_top``, ``heel``, ``toe``) to ``(3,)`` arrays [mm]
-    in the ground frame with the floor at z = 0, and the trunk maps ``pelvis_centre``,
+    in the ground frame with the floor at z = 0 (plus the unit axes ``femur_x``,
+    ``tibia_z``, ``tibia_y`` of :data:`biomech.kinematics.chain.AXES`), ``body`` holds
+    the dimensions the bones are drawn from (:data:`BODY_KEYS`), and the trunk maps ``pelvis_centre``,
     ``shoulders``, ``shoulder_right``, ``shoulder_left`` and ``centre_of_mass`` likewise.
     In single-leg tasks the other leg is lifted (hip flexed 30 deg more than the stance
     hip, knee 70 deg); in a lunge it is the back leg; otherwise it mirrors the reported
@@ -444,11 +497,19 @@ def pose(**inputs):
                 angles = state.angles
             points = chain.evaluate(angles, state.geometry, lateral_sign(name))
         leg = {k: _stack(points[k], dz=state.floor_z) for k in chain.POINTS}
+        leg.update({k: np.array([float(c) for c in points[k]]) for k in chain.AXES})
         leg.update(_foot(points, state.geometry, state.floor_z, planted=name == side or not (single or split),
                          ankle_height=float(state.ankle_height_mm)))
         legs[name] = leg
     trunk = _trunk(result, legs, float(state.floor_z), lateral_sign(side))
-    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"], "trunk": trunk}
+    body = {k: float(state.geometry[k]) for k in BODY_KEYS}
+    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"], "trunk": trunk,
+            "body": body}
+
+
+#: Body dimensions :func:`pose` passes on for drawing [mm, deg] (:mod:`biomech.subject`).
+BODY_KEYS = ("height_mm", "thigh_mm", "shank_mm", "hip_half_mm", "asis_half_mm", "asis_up_mm", "plateau_width_mm",
+             "foot_length_mm", "patella_ap_mm", "ama_deg")
 
 
 #: Tasks whose other leg is a lunge's back leg (drawing only).

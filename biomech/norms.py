@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import subject
+from . import deformity, subject
 
 #: Tasks measured standing on both feet (sitting reports the standing pose's alignment).
 STANDING = ("stand", "knees_together", "sitting")
@@ -90,6 +90,20 @@ NORMAL_RANGES = {
         "Weight-bearing-line ratio", "%", 19.0, 58.0, ("PaleyTetsworth1992",),
         "derived from the mechanical axis deviation over a 72 mm plateau", "standing radiograph", STANDING,
         knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
+    "mldfa_deg": (_range(
+        "Mechanical lateral distal femoral angle", "deg", 85.0, 90.0, ("Paley2002", "Feucht2021", "Jamali2017"),
+        "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
+        "et al. apply its 85 deg limit; CT mean 85.6 +- 2.3)", "standing radiograph", STANDING,
+        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
+    "mpta_deg": (_range(
+        "Medial proximal tibial angle", "deg", 85.0, 90.0, ("Paley2002", "Feucht2021", "Jamali2017"),
+        "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
+        "et al. apply its 90 deg limit; CT mean 86.1 +- 2.8)", "standing radiograph", STANDING,
+        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
+    "jlca_deg": (_range(
+        "Joint-line convergence angle", "deg", 0.0, 2.0, ("Paley2002", "MacDessi2021"),
+        "Paley's normal 0-2 deg converging medially (not retrieved; normal knees show about 0.5 deg)",
+        "standing radiograph", STANDING, knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
     "q_angle_deg": (_range(
         "Q-angle", "deg", 8.0, 23.0, ("NigerianQ", "LivingstonMandigo1997", "Raveendranath2009"),
         "standing young adults, women 14.8-17.1 +- 3.5 deg, men 10.4-12.3 +- 3.8 (right and left), mean +- 2 "
@@ -146,7 +160,7 @@ def find(name, task=None, knee_flexion_deg=None):
 
 
 #: Alignment measures whose normal value moves with age in children (developmental curve).
-AGE_DEPENDENT = ("hka_deg", "atfa_deg")
+AGE_DEPENDENT = ("hka_deg", "atfa_deg", "mldfa_deg", "mpta_deg")
 
 
 def bounds_for(name, sex="female", age_years=25.0, rng=None):
@@ -155,11 +169,19 @@ def bounds_for(name, sex="female", age_years=25.0, rng=None):
 
     Adults get the published range. Below 18 years the alignment measures use the
     developmental curve instead: the age's mean +- 2 SD (the smoothed curve in
-    :mod:`biomech.subject`), shifted onto the measure's own scale.
+    :mod:`biomech.subject`), shifted onto the measure's own scale; the femur's and
+    tibia's angles keep the adult range's width around the age's typical value
+    (:func:`biomech.deformity.typical_segments`; a teaching assumption, as no
+    age-by-age ranges were found).
     """
     rng = rng or find(name)
     if name in AGE_DEPENDENT and age_years < subject.ADULT_AGE_YEARS:
         is_female = sex == "female"
+        if name in ("mldfa_deg", "mpta_deg"):
+            low, high = rng.bounds(sex)
+            shift = float(deformity.typical_segments(is_female, age_years)[name]) - float(
+                deformity.typical_segments(is_female, subject.ADULT_AGE_YEARS)[name])
+            return low + shift, high + shift
         if name == "atfa_deg":
             centre = float(subject.developmental_tfa_deg(age_years))
         else:

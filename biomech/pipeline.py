@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import balance as bal
-from . import causes, laxity, measures, statics, subject
+from . import causes, deformity, laxity, measures, statics, subject
 from . import numeric as nx
 from .kinematics import chain, solve
 from .tasks import TASKS
@@ -75,7 +75,9 @@ def body(s: State):
 def task_pose(s: State):
     """Writes ``joint_angles_deg``: the angles the task itself sets - pelvic tilt, the
     healthy pelvic drop, hip flexion (the thigh's forward pitch plus the tilt), knee
-    flexion, and the bone alignment as the knee's frontal-plane angle."""
+    flexion, and the bone alignment split where it sits: the distal femur's angle tilts
+    the flexion axis, the tibia's and the joint line's act after flexion
+    (:mod:`biomech.deformity`)."""
     i, t = s.inputs, s.task
     knee_flexion = i["knee_flexion_deg"]
     thigh_pitch = nx.where(t["seated"] > 0.5, t["fixed_thigh_pitch_deg"], t["thigh_ratio"] * knee_flexion)
@@ -84,7 +86,9 @@ def task_pose(s: State):
         "pelvic_drop": t["pelvic_drop_deg"],
         "hip_flexion": thigh_pitch + i["pelvic_tilt_deg"],
         "knee_flexion": knee_flexion,
-        "knee_abduction": i["constitutional_hka_deg"],
+        "femoral_valgus": deformity.femoral_valgus_deg(i["mldfa_deg"], i["is_female"]),
+        "knee_abduction": deformity.knee_bone_abduction_deg(i["mldfa_deg"], i["mpta_deg"], i["jlca_deg"],
+                                                            i["is_female"]),
     }
 
 
@@ -346,6 +350,9 @@ def outputs(s: State):
         "knee_adduction_moment_nm": knee["knee_adduction_moment_nm"],
         "quadriceps_force_bw": knee["quadriceps_force_bw"],
         "constitutional_hka_deg": i["constitutional_hka_deg"],
+        "mldfa_deg": i["mldfa_deg"],
+        "mpta_deg": i["mpta_deg"],
+        "jlca_deg": i["jlca_deg"] - s.knee_give_deg,
         "hip_width_mm": i["hip_width_mm"],
         "plateau_width_mm": s.geometry["plateau_width_mm"],
     }

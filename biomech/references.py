@@ -574,6 +574,145 @@ _ALL = (
               note="Sampling scheme (A, B and A with column i from B) and the first-order and total-index "
                    "estimators used by biomech.uncertainty.sensitivity; citation seen in several "
                    "sensitivity-analysis packages' documentation."),
+    Reference(key="Sabino2012", authors="Sabino GS, et al.", year=2012,
+              title="Reliability analysis of the clinical application of the navicular drop test",
+              journal="Fisioterapia em Movimento", volume_pages="25(2):301-309", verified=True,
+              note="Clinic: navicular drop SEM. Two experienced examiners, 30 feet, plastic calliper: inter-examiner "
+                   "ICC 0.93, typical error of measurement 2.16 mm (abstract). Full author list not retrieved."),
+    Reference(key="PMID26674136", authors="", year=2015,
+              title="Reliability of two methods of clinical examination of the flexibility of the hip adductor "
+                    "muscles",
+              journal="Int J Sports Phys Ther", volume_pages="10(7):976-983", pmid="26674136", verified=True,
+              note="Clinic: hip abduction range SEM. Passive hip abduction with the knee flexed over the plinth "
+                   "edge: SEM 2.1 deg, MDC95 5.9 deg; at 90 deg hip flexion SEM 2.2, MDC95 6.2; ICC > 0.90; 50 "
+                   "recreational athletes, four sessions (abstract). Authors not shown on the page read."),
+    Reference(key="Thorborg2010", authors="Thorborg K, Petersen J, Magnusson SP, Holmich P", year=2010,
+              title="Clinical assessment of hip strength using a hand-held dynamometer is reliable",
+              journal="Scand J Med Sci Sports", volume_pages="20(3):493-501",
+              doi="10.1111/j.1600-0838.2009.00958.x", pmid="19558384", verified=True,
+              note="Clinic: hip abductor strength SEM. Test-retest measurement variation between sessions 3-12 %; "
+                   "hip abduction below 5 % with the best of four pulls (abstract); 9 active adults, one examiner."),
+    Reference(key="Alvarenga2019", authors="Alvarenga G, Kiyomoto HD, Martinez EC, Polesello G, Alves VLS",
+              year=2019, title="Normative isometric hip muscle force values assessed by a manual dynamometer",
+              journal="Acta Ortop Bras", volume_pages="27(2):124-128", doi="10.1590/1413-785220192702202596",
+              pmid="30988661", pmcid="PMC6442714", verified=True,
+              note="Clinic: healthy hip abductor strength. 52 women 20-29 y, hand-held dynamometer: abductors "
+                   "16.85 % of body weight (95 % CI 16.03-17.66); adductors 16.89 %. No SD in the abstract."),
+    Reference(key="Prushansky2008", authors="Prushansky T, Ezra N, Kurse N, Man L, Schneiderman Y", year=2008,
+              title="Reproducibility of sagittal pelvic tilt measurements in normal subjects using digital "
+                    "inclinometry",
+              journal="Gait & Posture", volume_pages="28(3):513-516", verified=False,
+              note="Clinic: pelvic tilt SEM. The abstract reports low SEMs without numbers; intra-tester SEM "
+                   "0.9-2.26 deg and inter-tester SEM 2.59 deg were seen only in a review's table (PMC8486407)."),
+    Reference(key="Weiss2013", authors="Weiss L, DeForest B, Hammond K, Schilling B, Ferreira L", year=2013,
+              title="Reliability of goniometry-based Q-angle", journal="PM&R", verified=True,
+              note="Clinic: Q-angle SEM. 52 lean young adults, supine with the quadriceps contracted, one tester "
+                   "48 h apart: ICC 0.88, SEM 1.0 deg, 95 % limits of agreement 3 deg. Volume and pages not seen."),
+    # --- lessons v2: exercises, prevention, children, surgery (literature check for issue 10) ---
+    Reference(key="Distefano2009", authors="Distefano LJ, Blackburn JT, Marshall SW, Padua DA", year=2009,
+              title="Gluteal muscle activation during common therapeutic exercises",
+              journal="J Orthop Sports Phys Ther", volume_pages="39(7):532-540", verified=True,
+              note="Gluteus medius EMG: side-lying hip abduction 81 +- 42 % MVIC, more than clam exercises (40 and "
+                   "38 %), lunges (48 %) or hops (48 %); single-limb squat and deadlift also high. Co-authors "
+                   "Blackburn and Marshall and the volume/pages RECALLED."),
+    Reference(key="Ekstrom2007", authors="Ekstrom RA, Donatelli RA, Carp KC", year=2007,
+              title="Electromyographic analysis of core trunk, hip, and thigh muscles during 9 rehabilitation "
+                    "exercises",
+              journal="J Orthop Sports Phys Ther", volume_pages="37(12):754-762", doi="10.2519/jospt.2007.2471",
+              pmid="18560185", verified=True,
+              note="30 healthy adults: the side-bridge (side plank) activated gluteus medius enough for "
+                   "strengthening (over 45 % MVIC). Co-authors Donatelli and Carp RECALLED."),
+    Reference(key="Forman2023", authors="Forman DA, Alizadeh S, Button DC, Holmes MWR", year=2023,
+              title="The use of elastic resistance bands to reduce dynamic knee valgus in squat-based movements: "
+                    "a narrative review",
+              journal="Int J Sports Phys Ther", volume_pages="18(5)", doi="10.26603/001c.87764", pmid="37795322",
+              pmcid="PMC10547095", verified=True,
+              note="A band around the distal thighs is meant to cue the knees outward; studies conflict and only a "
+                   "limited number show benefit."),
+    Reference(key="MulliganCook2013", authors="Mulligan EP, Cook PG", year=2013,
+              title="Effect of plantar intrinsic muscle training on medial longitudinal arch morphology and "
+                    "dynamic function",
+              journal="Manual Therapy", volume_pages="18(5):425-430", verified=True,
+              note="21 asymptomatic adults, short-foot exercise: navicular drop 1.8 mm less after 4 weeks and "
+                   "2.2 mm less after 8; arch height index 28 -> 29 %."),
+    Reference(key="Wilke2020", authors="Wilke J, Mueller A-L, Giesche F, Power G, Ahmedi H, Behm DG", year=2020,
+              title="Acute effects of foam rolling on range of motion in healthy adults: a systematic review with "
+                    "multilevel meta-analysis",
+              journal="Sports Medicine", volume_pages="50(2):387-402", doi="10.1007/s40279-019-01205-7",
+              verified=True,
+              note="26 trials: foam rolling raised range of motion acutely compared with no exercise (SMD 0.74) "
+                   "but not compared with stretching (SMD -0.02)."),
+    Reference(key="Palmer2015", authors="Palmer K, Hebron C, Williams JM", year=2015,
+              title="A randomised trial into the effect of an isolated hip abductor strengthening programme and a "
+                    "functional motor control programme on knee kinematics and hip muscle strength",
+              journal="BMC Musculoskeletal Disorders", volume_pages="16:105", doi="10.1186/s12891-015-0563-9",
+              pmid="25935843", pmcid="PMC4424529", verified=True,
+              note="29 asymptomatic adults with dynamic valgus, 5 weeks: no significant change in dynamic knee "
+                   "valgus or internal rotation after either programme (non-significant 5-10 deg reductions)."),
+    Reference(key="Ferber2015", authors="Ferber R, Bolgla L, Earl-Boehm JE, Emery C, Hamstra-Wright K", year=2015,
+              title="Strengthening of the hip and core versus knee muscles for the treatment of patellofemoral "
+                    "pain: a multicenter randomized controlled trial",
+              journal="J Athl Train", volume_pages="50(4):366-377", doi="10.4085/1062-6050-49.3.70",
+              pmid="25365133", pmcid="PMC4560005", verified=True,
+              note="199 patients, 6 weeks: pain and function improved with both programmes; the hip programme "
+                   "eased pain one week earlier and gained more hip-abductor strength."),
+    Reference(key="Petushek2019", authors="Petushek EJ, Sugimoto D, Stoolmiller M, Smith G, Myer GD", year=2019,
+              title="Evidence-based best-practice guidelines for preventing anterior cruciate ligament injuries "
+                    "in young female athletes: a systematic review and meta-analysis",
+              journal="Am J Sports Med", pmcid="PMC6592422", verified=True,
+              note="18 studies, 27,231 participants: neuromuscular training cut ACL injury risk from 1 in 54 to "
+                   "1 in 111 (OR 0.51, 95 % CI 0.37-0.69), more in younger athletes. Journal and year RECALLED; "
+                   "numbers read in the PMC abstract."),
+    Reference(key="Price2018", authors="Price AJ, Alvand A, Troelsen A, Katz JN, Hooper G, Gray A, Carr A, Beard D",
+              year=2018, title="Knee replacement", journal="Lancet", volume_pages="392(10158):1672-1682",
+              doi="10.1016/S0140-6736(18)32344-4", verified=True,
+              note="Main indication: painful knee osteoarthritis with reduced function; most patients do very "
+                   "well, but 20 % or more do not."),
+    Reference(key="Munns2016", authors="Munns CF, Shaw N, Kiely M, et al.", year=2016,
+              title="Global consensus recommendations on prevention and management of nutritional rickets",
+              journal="J Clin Endocrinol Metab", volume_pages="101(2):394-415", doi="10.1210/jc.2015-2175",
+              pmid="26745253", pmcid="PMC4880117", verified=True,
+              note="Vitamin D and calcium deficiencies cause nutritional rickets, which supplementation and food "
+                   "fortification can prevent. Treatment doses were not read in this check."),
+    Reference(key="JSteroidBiochem2016", authors="", year=2016, title="Prevention and treatment of nutritional rickets",
+              journal="J Steroid Biochem Mol Biol", volume_pages="164:145-147", doi="10.1016/j.jsbmb.2015.10.014",
+              pmid="26493853", verified=True,
+              note="Abstract: nutritional rickets is treated with oral vitamin D (D2 or D3), often daily for several "
+                   "weeks until blood tests and X-rays show healing (single or intermittent high doses also work); "
+                   "oral calcium should routinely be given with it. Author not shown on the page read."),
+    Reference(key="Sabharwal2009", authors="Sabharwal S", year=2009, title="Blount disease",
+              journal="J Bone Joint Surg Am", volume_pages="91:1758-1776", doi="10.2106/JBJS.H.01348", verified=True,
+              note="Current concepts review: disordered growth of the medial proximal tibia gives tibial varus "
+                   "(with procurvatum and internal torsion); early- and late-onset forms; strong association "
+                   "with childhood obesity."),
+    Reference(key="Yeo2015", authors="Yeo A, James K, Ramachandran M", year=2015,
+              title="Normal lower limb variants in children", journal="BMJ", volume_pages="351:h3394",
+              doi="10.1136/bmj.h3394", verified=True,
+              note="Bow legs and knock knees are usually normal variants: symmetrical, painless and improving "
+                   "with age, while pathological conditions worsen; think of vitamin D deficiency rickets. The "
+                   "thresholds (ankle gap under 8 cm, knee gap under 6 cm) were read in a summary of the review."),
+    # --- bones and surgery (issue 12; /work notes of the literature check) ---
+    Reference(key="MacDessi2021", authors="MacDessi SJ, et al.", year=2021, title="Arithmetic hip-knee-ankle angle (aHKA): an algorithm for estimating constitutional lower limb alignment in the arthritic patient population", journal="Bone & Joint Open", volume_pages="2(5)", doi="10.1302/2633-1462.25.BJO-2021-0028.R1", verified=True, note="aHKA = MPTA - LDFA; 500 normal knees: measured HKA -1.33 (SD 2.34), arithmetic -0.87 (SD 2.54) deg, - = varus; the 0.46 deg gap is the joint lines' convergence. Full author list not seen."),
+    Reference(key="Feucht2021", authors="Feucht MJ, Winkler PW, Mehl J, Bode G, Forkel P, Imhoff AB, Lutz PM", year=2021, title="Isolated high tibial osteotomy is appropriate in less than two-thirds of varus knees if excessive overcorrection of the medial proximal tibial angle should be avoided", journal="Knee Surg Sports Traumatol Arthrosc", volume_pages="29(10):3299-3309", doi="10.1007/s00167-020-06166-3", pmid="32691093", pmcid="PMC8458209", verified=True, note="Paley's malalignment test with limits MPTA <= 90 (anatomic) or <= 95 deg (accepted overcorrection), mLDFA >= 85 deg; 303 varus legs: tibial 28 %, femoral 23 %, both 4 %, neither 45 %."),
+    Reference(key="Paley2002", authors="Paley D", year=2002, title="Principles of Deformity Correction", journal="Springer, Berlin Heidelberg (book)", doi="10.1007/978-3-642-59373-4", verified=False, note="The malalignment test and its normal ranges (mLDFA and MPTA 85-90 deg, JLCA 0-2 deg) are attributed to this book; its table was not retrieved, so the ranges are used as teaching assumptions consistent with Jamali2017 and Feucht2021."),
+    Reference(key="Stiehl1995", authors="Stiehl JB, Abbott BD", year=1995, title="Morphology of the transepicondylar axis and its application in primary and revision total knee arthroplasty", journal="J Arthroplasty", volume_pages="10(6):785-789", doi="10.1016/s0883-5403(05)80075-0", pmid="8749761", verified=True, note="13 cadaver limbs: transepicondylar axis 0.61 deg from square to the femoral mechanical axis; it parallels the knee's flexion axis."),
+    Reference(key="Lustig2008", authors="Lustig S, Lavoie F, Selmi TA, Servien E, Neyret P", year=2008, title="Relationship between the surgical epicondylar axis and the articular surface of the distal femur: an anatomic study", journal="Knee Surg Sports Traumatol Arthrosc", volume_pages="16(7):674-682", doi="10.1007/s00167-008-0551-9", verified=True, note="16 dried femurs: mechanical axis nearly square to the epicondylar axis; distal condylar angle 3.1 +- 2.1 deg to that axis. Fifth author's name partly seen."),
+    Reference(key="Sabharwal2008", authors="Sabharwal S, Zhao C, Edgar M", year=2008, title="Lower limb alignment in children: reference values based on a full-length standing radiograph", journal="J Pediatr Orthop", volume_pages="28(7):740-746", verified=True, note="At 1-2 years the varus comes from the distal femur: LDFA 95 deg (95 % CI 93-97). Where the later valgus sits was cut off in the text seen."),
+    Reference(key="Moon2021", authors="Moon SH, Kwon SS, Park MS, Kim NT, Sung KH", year=2021, title="Change of limb alignment in Korean children and adolescents with idiopathic genu valgum", journal="Medicine (Baltimore)", volume_pages="100(45):e27637", doi="10.1097/md.0000000000027637", verified=True, note="Idiopathic genu valgum: the tibia and joint line carry most valgus in younger children, the femur in older ones."),
+    Reference(key="ShirleyDavidson", authors="Shirley ED, Davidson RS", year=0, title="Surgical management of Blount's disease (Operative Techniques in Orthopaedic Surgery, chapter 138)", journal="Textbook chapter", verified=False, note="Infantile Blount's: the varus arises in the proximal tibia only; adolescent: proximal tibia and sometimes the distal femur. Year and publisher not seen."),
+    Reference(key="White2012", authors="White CD, Dix-Peek S, van Huyssteen AL, Hoffman EB", year=2012, title="Late-onset Blount's disease", journal="SA Orthopaedic Journal", volume_pages="11(2)", verified=True, note="43 knees: mechanical axis 8-55 deg varus; distal femoral varus (LDFA > 90) in 17 of 43."),
+    Reference(key="AlKaissi2013", authors="Al Kaissi A, Farr S, Ganger R, Klaushofer K, Grill F", year=2013, title="Windswept lower limb deformities in patients with hypophosphataemic rickets", journal="Swiss Med Wkly", volume_pages="143:w13904", doi="10.4414/smw.2013.13904", verified=True, note="Hypophosphataemic rickets: anterolateral bowing of the femur with tibia vara is the commonest pattern. No angles."),
+    Reference(key="Ballal2010", authors="Ballal MS, Bruce CE, Nayagam S", year=2010, title="Correcting genu varum and genu valgum in children by guided growth: temporary hemiepiphysiodesis using tension band plates", journal="J Bone Joint Surg Br", volume_pages="92(2):273-276", pmid="20130322", verified=True, note="25 children, mean age 11.6 y: 0.7 deg/month at the distal femur, 0.5 at the proximal tibia, 1.2 both; faster under 10 years. PMID inferred from a link."),
+    Reference(key="Khaled2018", authors="Khaled M, Abol Oyoun N, Ragab M, Hafez A", year=2018, title="Guided growth with eight-Plate for angular deformities of the knee in children", journal="J Orthop Trauma Surg Rel Res", volume_pages="13(1)", verified=False, note="Mean age 5.7 y: mLDFA corrected 1.3 +- 0.6 deg/month. Title partly seen."),
+    Reference(key="BMCMusculoskeletDisord2022", authors="", year=2022, title="Rebound after guided growth for idiopathic genu valgum", journal="BMC Musculoskelet Disord", doi="10.1186/s12891-022-05996-1", verified=False, note="73 limbs: after implant removal 53.4 % stable, 16.4 % overcorrected, 30.1 % rebound. Authors and exact title not seen."),
+    Reference(key="EFORT2021", authors="", year=2021, title="Guided growth of the lower limb: complications and how to avoid them (review)", journal="EFORT Open Rev", volume_pages="6:658-668", doi="10.1302/2058-5241.6.200098", pmcid="PMC8419796", verified=False, note="Overcorrection is prevented by review every 3 months; main indication a coronal knee deformity over 10 deg. Authors and exact title not seen."),
+    Reference(key="Nakamura2017", authors="Nakamura R, Komatsu N, Fujita K, Kuroda K, Takahashi M, Omi R, Katsuki Y, Tsuchiya H", year=2017, title="Appropriate hinge position for prevention of unstable lateral hinge fracture in open wedge high tibial osteotomy", journal="Bone Joint J", volume_pages="99-B(10):1313-1318", pmid="28963152", verified=True, note="Safest hinge just above the proximal tibiofibular joint, lateral to its medial margin. PMID inferred from a link."),
+    Reference(key="BoneSchoolHTO", authors="", year=0, title="High tibial osteotomy: preoperative calculations", journal="boneschool.com (teaching page)", verified=False, note="Describes Miniaci's construction (the wedge angle is the angle at the hinge between the lines to the ankle now and to where the ankle must go) and the 1 mm per degree rule's 56 mm width; tibial width at the flare 75.2 mm. Tertiary."),
+    Reference(key="Miniaci1989", authors="Miniaci A, Ballmer FT, Ballmer PM, Jakob RP", year=1989, title="Proximal tibial osteotomy. A new fixation device", journal="Clin Orthop Relat Res", volume_pages="(246):250-259", verified=False, note="Original of the planning construction; not retrieved (its method is known from BoneSchoolHTO)."),
+    Reference(key="PMC8495530", authors="", year=2021, title="Latent medial laxity reduction planning for medial open-wedge proximal tibial osteotomy", journal="", pmcid="PMC8495530", verified=False, note="Miniaci plans overcorrected in 55.3 % against 22.8 % with plans that subtract a third of the joint line's change. Authors and journal not seen."),
+    Reference(key="Aitken2021", authors="Aitken SA", year=2021, title="Normative values for femoral length, tibial length, and the femorotibial ratio in adults using standing full-length radiography", journal="Osteology", volume_pages="1(2):86-91", doi="10.3390/osteology1020009", verified=True, note="1077 limbs: femur 50.0 cm, tibia 39.0 cm (ratio 1.28); MAD per degree L_f L_t / (L_f + L_t) sin 1 deg = 3.8 mm from them."),
+    Reference(key="JChildOrthop2017", authors="", year=2017, title="The orthopaedic management of lower limb deformity in hypophosphataemic rickets", journal="J Child Orthop", verified=False, note="Eight-plates in hypophosphataemic rickets: 0.7 deg/month distal femur, 0.3 proximal tibia; 3 or more years of growth left responded better. Authors and volume not seen."),
+    Reference(key="Kornah2019", authors="Kornah B, Abdel-Hameed SK, Abdel-AAl M", year=2019, title="Medial opening wedge high tibial osteotomy (series)", journal="Open J Orthop", volume_pages="9:1-13", verified=False, note="Corrections 11.5 +- 2.5 deg (range 7-19). Title not seen exactly."),
 )
 
 #: Every reference by key, in alphabetical order of key (case-insensitive).

@@ -15,7 +15,7 @@ from biomech import INPUT_RANGES, TASKS
 
 NUMERIC = tuple(INPUT_RANGES)
 #: Inputs that accept None as "use the subject's default".
-OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
+OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg", "mldfa_deg", "mpta_deg", "jlca_deg")
 REQUIRED = tuple(n for n in NUMERIC if n not in OPTIONAL)
 
 

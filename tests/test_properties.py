@@ -19,7 +19,7 @@ import os
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 import biomech
@@ -40,9 +40,11 @@ def _settings(n):
 
 
 OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
+#: Where the bone alignment sits; a table gives these or constitutional_hka_deg.
+SEGMENTS = ("mldfa_deg", "mpta_deg", "jlca_deg")
 REQUIRED_NUMBERS = ("height_m", "mass_kg", "age_years", "adductor_tightness", "abductor_weakness", "arch_collapse",
                     "trunk_lean_deg")
-CONTINUOUS = REQUIRED_NUMBERS + OPTIONAL + ("knee_flexion_deg",)
+CONTINUOUS = REQUIRED_NUMBERS + OPTIONAL + SEGMENTS + ("knee_flexion_deg",)
 FORCES = ("hip_abductor_force_bw", "hip_contact_force_bw", "knee_contact_force_bw", "medial_contact_force_bw",
           "lateral_contact_force_bw", "quadriceps_force_bw")
 #: Joint angles that echo a posture input; their ranges are the inputs' (sitting: knee up
@@ -93,7 +95,19 @@ def tables(draw, min_rows=1, max_rows=6):
             table["height_m"][i], table["mass_kg"][i] = body
     if table["hip_width_mm"] is not None:
         table["hip_width_mm"] = _hips_for(table["height_m"], np.array(column(st.floats(*HIPS_PER_HEIGHT))))
+    if draw(st.booleans()):
+        table.update(_segments_for(*(np.array(column(_number(name))) for name in ("mldfa_deg", "jlca_deg",
+                                                                                  "constitutional_hka_deg"))))
+        table["constitutional_hka_deg"] = None
     return table
+
+
+def _segments_for(mldfa, jlca, hka):
+    """Segment angles with these mLDFA and JLCA whose bone alignment is ``hka`` where MPTA
+    allows (MPTA is kept inside its range, so the alignment stays inside its own)."""
+    r, whole = INPUT_RANGES["mpta_deg"], INPUT_RANGES["constitutional_hka_deg"]
+    hka = np.clip(hka, whole.low + 0.01, whole.high - 0.01)
+    return {"mldfa_deg": mldfa, "jlca_deg": jlca, "mpta_deg": np.clip(hka + mldfa + jlca, r.low + 0.01, r.high - 0.01)}
 
 
 #: Body-mass index and hip width per height, a little inside the allowed ranges so that
@@ -147,7 +161,7 @@ def _fill_defaults(table):
         out["hip_width_mm"] = subject.default_hip_width_mm(is_female, table["height_m"])
     if out["pelvic_tilt_deg"] is None:
         out["pelvic_tilt_deg"] = subject.default_pelvic_tilt_deg(is_female) * np.ones(len(is_female))
-    if out["constitutional_hka_deg"] is None:
+    if out.get("constitutional_hka_deg") is None and out.get("mldfa_deg") is None:
         out["constitutional_hka_deg"] = subject.default_hka_deg(is_female, table["age_years"])
     return out
 
@@ -334,6 +348,7 @@ def test_load_axis_shift_and_moment_bounded(table):
 @_settings(80)
 @given(tables(), st.sampled_from(CONTINUOUS))
 def test_small_input_change_small_output_change(table, name):
+    assume(_fill_defaults(table).get(name) is not None)  # the bone is given whole or by segment
     check_continuity(table, name)
 
 
@@ -360,7 +375,7 @@ def test_simulate_many_equals_simulate_row_by_row(seed, edge_rows):
     the hypothesis strategy, which favours range ends): simulate_many row i equals
     simulate(row i) (rtol 1e-9, atol 1e-9)."""
     table = _fill_defaults(edge_rows)
-    uniform = random_table(45, seed)
+    uniform = random_table(45, seed, by_segment=table.get("mldfa_deg") is not None)
     table = {k: np.concatenate([np.asarray(uniform[k]), np.asarray(table[k])]) for k in uniform}
     assert len(set(table["task"])) > 1
     assert_rows_match_simulate(table)
@@ -378,8 +393,9 @@ def test_simulate_many_with_none_columns_equals_simulate(table):
 BULK_ROWS = 40_000
 
 
-def random_table(n, seed):
-    """n rows drawn uniformly over the full input space (optional columns given)."""
+def random_table(n, seed, by_segment=True):
+    """n rows drawn uniformly over the full input space (optional columns given; the bone
+    by segment angles, or as a whole-limb angle when ``by_segment`` is False)."""
     rng = np.random.default_rng(seed)
     tasks = np.array(biomech.TASK_NAMES)[rng.integers(0, len(biomech.TASK_NAMES), n)]
     low = np.array([TASKS[t].knee_flexion_range_deg[0] for t in tasks])
@@ -403,6 +419,10 @@ def random_table(n, seed):
     table["mass_kg"] = np.where(child, _mass_for(table["height_m"], mass / height ** 2), table["mass_kg"])
     table["hip_width_mm"] = _hips_for(table["height_m"], rng.uniform(*HIPS_PER_HEIGHT, n))
     table["compensation"] = np.where(rng.random(n) < 0.5, "pelvic_drop", "trunk_lean")
+    if by_segment:
+        table.update(_segments_for(*(rng.uniform(INPUT_RANGES[name].low, INPUT_RANGES[name].high, n)
+                                     for name in ("mldfa_deg", "jlca_deg", "constitutional_hka_deg"))))
+        del table["constitutional_hka_deg"]
     return table
 
 
@@ -421,7 +441,7 @@ def test_bulk_sweep(bulk, check):
 
 @pytest.mark.parametrize("name", CONTINUOUS)
 def test_bulk_continuity(name):
-    check_continuity(random_table(BULK_ROWS // 4, seed=7), name)
+    check_continuity(random_table(BULK_ROWS // 4, seed=7, by_segment=name != "constitutional_hka_deg"), name)
 
 
 def test_bulk_mirror():

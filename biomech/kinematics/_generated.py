@@ -6,12 +6,12 @@ returns a tuple of arrays in the order of its ``*_OUTPUTS`` list. No trigonometr
 function is called here: the caller computes each sine and cosine once per pose.
 """
 
-ARGUMENTS = ('sin_pelvic_tilt', 'cos_pelvic_tilt', 'sin_pelvic_drop', 'cos_pelvic_drop', 'sin_hip_flexion', 'cos_hip_flexion', 'sin_hip_adduction', 'cos_hip_adduction', 'sin_hip_internal_rotation', 'cos_hip_internal_rotation', 'sin_knee_flexion', 'cos_knee_flexion', 'sin_knee_abduction', 'cos_knee_abduction', 'sin_tibial_internal_rotation', 'cos_tibial_internal_rotation', 'sin_ama', 'cos_ama', 'hip_half_mm', 'thigh_mm', 'shank_mm', 'asis_half_mm', 'asis_ap_mm', 'asis_up_mm', 'patella_ap_mm', 'tubercle_lat_mm', 'tubercle_ap_mm', 'tubercle_down_mm')
+ARGUMENTS = ('sin_pelvic_tilt', 'cos_pelvic_tilt', 'sin_pelvic_drop', 'cos_pelvic_drop', 'sin_hip_flexion', 'cos_hip_flexion', 'sin_hip_adduction', 'cos_hip_adduction', 'sin_hip_internal_rotation', 'cos_hip_internal_rotation', 'sin_femoral_valgus', 'cos_femoral_valgus', 'sin_knee_flexion', 'cos_knee_flexion', 'sin_knee_abduction', 'cos_knee_abduction', 'sin_tibial_internal_rotation', 'cos_tibial_internal_rotation', 'sin_ama', 'cos_ama', 'hip_half_mm', 'thigh_mm', 'shank_mm', 'asis_half_mm', 'asis_ap_mm', 'asis_up_mm', 'patella_ap_mm', 'tubercle_lat_mm', 'tubercle_ap_mm', 'tubercle_down_mm')
 
 CHAIN_OUTPUTS = ['hip_center_x', 'hip_center_y', 'hip_center_z', 'knee_center_x', 'knee_center_y', 'knee_center_z', 'ankle_center_x', 'ankle_center_y', 'ankle_center_z', 'asis_x', 'asis_y', 'asis_z', 'patella_x', 'patella_y', 'patella_z', 'tibial_tubercle_x', 'tibial_tubercle_y', 'tibial_tubercle_z', 'femoral_shaft_top_x', 'femoral_shaft_top_y', 'femoral_shaft_top_z', 'femur_x_x', 'femur_x_y', 'femur_x_z', 'tibia_z_x', 'tibia_z_y', 'tibia_z_z', 'tibia_y_x', 'tibia_y_y', 'tibia_y_z']
 
 
-def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
+def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
     x0 = cos_pelvic_drop*hip_half_mm
     x1 = hip_half_mm*sin_pelvic_drop
     x2 = cos_pelvic_drop*sin_hip_adduction
@@ -32,34 +32,43 @@ def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, si
     x17 = sin_pelvic_drop*x8
     x18 = x11*x3 + x12
     x19 = cos_hip_internal_rotation*x18 + sin_hip_internal_rotation*x17
-    x20 = -sin_knee_abduction*x19
+    x20 = cos_femoral_valgus*x19
     x21 = cos_hip_internal_rotation*x17 - sin_hip_internal_rotation*x18
-    x22 = sin_hip_adduction*x8
-    x23 = cos_hip_internal_rotation*x22 - sin_hip_internal_rotation*x3
-    x24 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x22
-    x25 = cos_knee_flexion*x9 + sin_knee_flexion*x24
-    x26 = cos_knee_abduction*x25 + sin_knee_abduction*x23
-    x27 = cos_pelvic_drop*x8
-    x28 = -x2*x3 + x4
-    x29 = cos_hip_internal_rotation*x28 - sin_hip_internal_rotation*x27
-    x30 = cos_hip_internal_rotation*x27 + sin_hip_internal_rotation*x28
-    x31 = cos_knee_flexion*x13 - sin_knee_flexion*x30
-    x32 = cos_knee_abduction*x31 - sin_knee_abduction*x29
-    x33 = -hip_half_mm*sin_pelvic_drop + x14
-    x34 = asis_ap_mm*sin_pelvic_tilt
-    x35 = asis_up_mm*cos_pelvic_tilt
-    x36 = cos_knee_flexion*x21 + sin_knee_flexion*x5
-    x37 = -cos_knee_flexion*x5 + sin_knee_flexion*x21
-    x38 = cos_knee_abduction*x19 + sin_knee_abduction*x37
-    x39 = cos_tibial_internal_rotation*x36 - sin_tibial_internal_rotation*x38
-    x40 = cos_knee_abduction*x37 + x20
-    x41 = -cos_knee_flexion*x24 + sin_knee_flexion*x9
-    x42 = -cos_knee_abduction*x23 + sin_knee_abduction*x25
-    x43 = cos_tibial_internal_rotation*x41 + sin_tibial_internal_rotation*x42
-    x44 = cos_knee_flexion*x30 + sin_knee_flexion*x13
-    x45 = cos_knee_abduction*x29 + sin_knee_abduction*x31
-    x46 = cos_tibial_internal_rotation*x44 + sin_tibial_internal_rotation*x45
-    x47 = sin_ama*thigh_mm
+    x22 = sin_femoral_valgus*x19
+    x23 = sin_hip_adduction*x8
+    x24 = cos_hip_internal_rotation*x23 - sin_hip_internal_rotation*x3
+    x25 = cos_femoral_valgus*x24 - cos_hip_adduction*sin_femoral_valgus*x8
+    x26 = -x25
+    x27 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x23
+    x28 = cos_femoral_valgus*x9 + sin_femoral_valgus*x24
+    x29 = cos_knee_flexion*x28 + sin_knee_flexion*x27
+    x30 = cos_knee_abduction*x29
+    x31 = -sin_knee_abduction*x26 + x30
+    x32 = cos_pelvic_drop*x8
+    x33 = -x2*x3 + x4
+    x34 = cos_hip_internal_rotation*x33 - sin_hip_internal_rotation*x32
+    x35 = cos_femoral_valgus*x34 + sin_femoral_valgus*x13
+    x36 = cos_hip_internal_rotation*x32 + sin_hip_internal_rotation*x33
+    x37 = cos_femoral_valgus*x13 - sin_femoral_valgus*x34
+    x38 = cos_knee_flexion*x37 - sin_knee_flexion*x36
+    x39 = cos_knee_abduction*x38 - sin_knee_abduction*x35
+    x40 = -hip_half_mm*sin_pelvic_drop + x14
+    x41 = asis_ap_mm*sin_pelvic_tilt
+    x42 = asis_up_mm*cos_pelvic_tilt
+    x43 = cos_femoral_valgus*x5 + x22
+    x44 = cos_knee_flexion*x21 + sin_knee_flexion*x43
+    x45 = -sin_femoral_valgus*x5 + x20
+    x46 = -cos_knee_flexion*x43 + sin_knee_flexion*x21
+    x47 = cos_knee_abduction*x45 + sin_knee_abduction*x46
+    x48 = cos_tibial_internal_rotation*x44 - sin_tibial_internal_rotation*x47
+    x49 = cos_knee_abduction*x46 - sin_knee_abduction*x45
+    x50 = cos_knee_flexion*x27 - sin_knee_flexion*x28
+    x51 = cos_knee_abduction*x26 + sin_knee_abduction*x29
+    x52 = cos_tibial_internal_rotation*x50
+    x53 = cos_knee_flexion*x36 + sin_knee_flexion*x37
+    x54 = cos_knee_abduction*x35 + sin_knee_abduction*x38
+    x55 = cos_tibial_internal_rotation*x53 + sin_tibial_internal_rotation*x54
+    x56 = sin_ama*thigh_mm
     return (
         x0,
         0,
@@ -67,37 +76,37 @@ def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, si
         x7,
         -x10,
         x15,
-        cos_pelvic_drop*hip_half_mm - shank_mm*(cos_knee_abduction*(cos_knee_flexion*x16 + sin_knee_flexion*x21) + x20) - thigh_mm*x16,
-        -shank_mm*x26 - x10,
-        -shank_mm*x32 - x33,
-        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x34 - sin_pelvic_drop*x35,
+        cos_pelvic_drop*hip_half_mm - shank_mm*(cos_knee_abduction*(cos_knee_flexion*(cos_femoral_valgus*x16 - x22) + sin_knee_flexion*x21) - sin_knee_abduction*(sin_femoral_valgus*x16 + x20)) - thigh_mm*x16,
+        -shank_mm*x31 - x10,
+        -shank_mm*x39 - x40,
+        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x41 - sin_pelvic_drop*x42,
         asis_ap_mm*cos_pelvic_tilt + asis_up_mm*sin_pelvic_tilt,
-        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x34 + cos_pelvic_drop*x35,
+        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x41 + cos_pelvic_drop*x42,
         patella_ap_mm*x21 + x7,
-        patella_ap_mm*x24 - x10,
-        -patella_ap_mm*x30 - x33,
-        tubercle_ap_mm*x39 - tubercle_down_mm*x40 + tubercle_lat_mm*(cos_tibial_internal_rotation*x38 + sin_tibial_internal_rotation*x36) + x7,
-        -tubercle_ap_mm*x43 - tubercle_down_mm*x26 + tubercle_lat_mm*(cos_tibial_internal_rotation*x42 - sin_tibial_internal_rotation*x41) - x10,
-        -tubercle_ap_mm*x46 - tubercle_down_mm*x32 + tubercle_lat_mm*(cos_tibial_internal_rotation*x45 - sin_tibial_internal_rotation*x44) - x33,
-        -cos_ama*x6 + x19*x47 + x7,
-        thigh_mm*(cos_ama*cos_hip_adduction*x8 - sin_ama*x23 - x9),
-        cos_ama*x14 + x15 + x29*x47,
+        patella_ap_mm*x27 - x10,
+        -patella_ap_mm*x36 - x40,
+        tubercle_ap_mm*x48 - tubercle_down_mm*x49 + tubercle_lat_mm*(cos_tibial_internal_rotation*x47 + sin_tibial_internal_rotation*x44) + x7,
+        tubercle_ap_mm*(-sin_tibial_internal_rotation*x51 + x52) - tubercle_down_mm*x31 + tubercle_lat_mm*(cos_tibial_internal_rotation*x51 + sin_tibial_internal_rotation*x50) - x10,
+        -tubercle_ap_mm*x55 - tubercle_down_mm*x39 + tubercle_lat_mm*(cos_tibial_internal_rotation*x54 - sin_tibial_internal_rotation*x53) - x40,
+        -cos_ama*x6 + x19*x56 + x7,
+        thigh_mm*(cos_ama*cos_hip_adduction*x8 - sin_ama*x24 - x9),
+        cos_ama*x14 + x15 + x34*x56,
         x19,
-        -x23,
-        x29,
-        x40,
-        x26,
-        x32,
+        -x24,
+        x34,
+        x49,
+        sin_knee_abduction*x25 + x30,
         x39,
-        -x43,
-        -x46,
+        x48,
+        -sin_tibial_internal_rotation*(-cos_knee_abduction*x25 + sin_knee_abduction*x29) + x52,
+        -x55,
     )
 
 
 CHAIN_MEASURES_OUTPUTS = ['hip_center_x', 'hip_center_z', 'knee_center_x', 'knee_center_y', 'knee_center_z', 'ankle_center_x', 'ankle_center_y', 'ankle_center_z', 'asis_x', 'asis_z', 'patella_x', 'patella_z', 'tibial_tubercle_x', 'tibial_tubercle_z', 'femoral_shaft_top_x', 'femoral_shaft_top_z', 'femur_x_x', 'femur_x_y', 'femur_x_z', 'tibia_z_x', 'tibia_z_y', 'tibia_z_z', 'tibia_y_x', 'tibia_y_y']
 
 
-def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
+def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
     x0 = cos_pelvic_drop*hip_half_mm
     x1 = hip_half_mm*sin_pelvic_drop
     x2 = cos_pelvic_drop*sin_hip_adduction
@@ -118,62 +127,69 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     x17 = sin_pelvic_drop*x8
     x18 = x11*x3 + x12
     x19 = cos_hip_internal_rotation*x18 + sin_hip_internal_rotation*x17
-    x20 = -sin_knee_abduction*x19
+    x20 = cos_femoral_valgus*x19
     x21 = cos_hip_internal_rotation*x17 - sin_hip_internal_rotation*x18
-    x22 = sin_hip_adduction*x8
-    x23 = cos_hip_internal_rotation*x22 - sin_hip_internal_rotation*x3
-    x24 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x22
-    x25 = cos_knee_flexion*x9 + sin_knee_flexion*x24
-    x26 = cos_knee_abduction*x25 + sin_knee_abduction*x23
-    x27 = cos_pelvic_drop*x8
-    x28 = -x2*x3 + x4
-    x29 = cos_hip_internal_rotation*x28 - sin_hip_internal_rotation*x27
-    x30 = cos_hip_internal_rotation*x27 + sin_hip_internal_rotation*x28
-    x31 = cos_knee_flexion*x13 - sin_knee_flexion*x30
-    x32 = cos_knee_abduction*x31 - sin_knee_abduction*x29
-    x33 = -hip_half_mm*sin_pelvic_drop + x14
-    x34 = asis_ap_mm*sin_pelvic_tilt
-    x35 = asis_up_mm*cos_pelvic_tilt
-    x36 = cos_knee_flexion*x21 + sin_knee_flexion*x5
-    x37 = -cos_knee_flexion*x5 + sin_knee_flexion*x21
-    x38 = cos_knee_abduction*x19 + sin_knee_abduction*x37
-    x39 = cos_tibial_internal_rotation*x36 - sin_tibial_internal_rotation*x38
-    x40 = cos_knee_abduction*x37 + x20
-    x41 = cos_knee_flexion*x30 + sin_knee_flexion*x13
-    x42 = cos_knee_abduction*x29 + sin_knee_abduction*x31
-    x43 = sin_ama*thigh_mm
+    x22 = sin_femoral_valgus*x19
+    x23 = sin_hip_adduction*x8
+    x24 = cos_hip_internal_rotation*x23 - sin_hip_internal_rotation*x3
+    x25 = cos_femoral_valgus*x24 - cos_hip_adduction*sin_femoral_valgus*x8
+    x26 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x23
+    x27 = cos_femoral_valgus*x9 + sin_femoral_valgus*x24
+    x28 = cos_knee_flexion*x27 + sin_knee_flexion*x26
+    x29 = cos_knee_abduction*x28
+    x30 = cos_pelvic_drop*x8
+    x31 = -x2*x3 + x4
+    x32 = cos_hip_internal_rotation*x31 - sin_hip_internal_rotation*x30
+    x33 = cos_femoral_valgus*x32 + sin_femoral_valgus*x13
+    x34 = cos_hip_internal_rotation*x30 + sin_hip_internal_rotation*x31
+    x35 = cos_femoral_valgus*x13 - sin_femoral_valgus*x32
+    x36 = cos_knee_flexion*x35 - sin_knee_flexion*x34
+    x37 = cos_knee_abduction*x36 - sin_knee_abduction*x33
+    x38 = -hip_half_mm*sin_pelvic_drop + x14
+    x39 = asis_ap_mm*sin_pelvic_tilt
+    x40 = asis_up_mm*cos_pelvic_tilt
+    x41 = cos_femoral_valgus*x5 + x22
+    x42 = cos_knee_flexion*x21 + sin_knee_flexion*x41
+    x43 = -sin_femoral_valgus*x5 + x20
+    x44 = -cos_knee_flexion*x41 + sin_knee_flexion*x21
+    x45 = cos_knee_abduction*x43 + sin_knee_abduction*x44
+    x46 = cos_tibial_internal_rotation*x42 - sin_tibial_internal_rotation*x45
+    x47 = cos_knee_abduction*x44 - sin_knee_abduction*x43
+    x48 = cos_knee_flexion*x34 + sin_knee_flexion*x35
+    x49 = cos_knee_abduction*x33 + sin_knee_abduction*x36
+    x50 = sin_ama*thigh_mm
     return (
         x0,
         x1,
         x7,
         -x10,
         x15,
-        cos_pelvic_drop*hip_half_mm - shank_mm*(cos_knee_abduction*(cos_knee_flexion*x16 + sin_knee_flexion*x21) + x20) - thigh_mm*x16,
-        -shank_mm*x26 - x10,
-        -shank_mm*x32 - x33,
-        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x34 - sin_pelvic_drop*x35,
-        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x34 + cos_pelvic_drop*x35,
+        cos_pelvic_drop*hip_half_mm - shank_mm*(cos_knee_abduction*(cos_knee_flexion*(cos_femoral_valgus*x16 - x22) + sin_knee_flexion*x21) - sin_knee_abduction*(sin_femoral_valgus*x16 + x20)) - thigh_mm*x16,
+        -shank_mm*(sin_knee_abduction*x25 + x29) - x10,
+        -shank_mm*x37 - x38,
+        asis_half_mm*cos_pelvic_drop + sin_pelvic_drop*x39 - sin_pelvic_drop*x40,
+        asis_half_mm*sin_pelvic_drop - cos_pelvic_drop*x39 + cos_pelvic_drop*x40,
         patella_ap_mm*x21 + x7,
-        -patella_ap_mm*x30 - x33,
-        tubercle_ap_mm*x39 - tubercle_down_mm*x40 + tubercle_lat_mm*(cos_tibial_internal_rotation*x38 + sin_tibial_internal_rotation*x36) + x7,
-        -tubercle_ap_mm*(cos_tibial_internal_rotation*x41 + sin_tibial_internal_rotation*x42) - tubercle_down_mm*x32 + tubercle_lat_mm*(cos_tibial_internal_rotation*x42 - sin_tibial_internal_rotation*x41) - x33,
-        -cos_ama*x6 + x19*x43 + x7,
-        cos_ama*x14 + x15 + x29*x43,
+        -patella_ap_mm*x34 - x38,
+        tubercle_ap_mm*x46 - tubercle_down_mm*x47 + tubercle_lat_mm*(cos_tibial_internal_rotation*x45 + sin_tibial_internal_rotation*x42) + x7,
+        -tubercle_ap_mm*(cos_tibial_internal_rotation*x48 + sin_tibial_internal_rotation*x49) - tubercle_down_mm*x37 + tubercle_lat_mm*(cos_tibial_internal_rotation*x49 - sin_tibial_internal_rotation*x48) - x38,
+        -cos_ama*x6 + x19*x50 + x7,
+        cos_ama*x14 + x15 + x32*x50,
         x19,
-        -x23,
-        x29,
-        x40,
-        x26,
+        -x24,
         x32,
-        x39,
-        -cos_tibial_internal_rotation*(-cos_knee_flexion*x24 + sin_knee_flexion*x9) - sin_tibial_internal_rotation*(-cos_knee_abduction*x23 + sin_knee_abduction*x25),
+        x47,
+        sin_knee_abduction*x25 + x29,
+        x37,
+        x46,
+        cos_tibial_internal_rotation*(cos_knee_flexion*x26 - sin_knee_flexion*x27) - sin_tibial_internal_rotation*(-cos_knee_abduction*x25 + sin_knee_abduction*x28),
     )
 
 
 ADDUCTION_TERMS_OUTPUTS = ['knee_center_c', 'knee_center_s', 'knee_center_o', 'ankle_center_c', 'ankle_center_s', 'ankle_center_o', 'knee_center_z_c', 'knee_center_z_s', 'knee_center_z_o', 'ankle_center_z_c', 'ankle_center_z_s', 'ankle_center_z_o']
 
 
-def adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
+def adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
     x0 = cos_hip_flexion*cos_pelvic_tilt
     x1 = sin_hip_flexion*sin_pelvic_tilt
     x2 = x0 + x1
@@ -182,37 +198,51 @@ def adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvi
     x5 = -x4
     x6 = cos_pelvic_drop*hip_half_mm
     x7 = cos_pelvic_drop*shank_mm
-    x8 = cos_hip_internal_rotation*sin_knee_abduction
-    x9 = x7*x8
-    x10 = sin_hip_internal_rotation*x7
-    x11 = cos_knee_abduction*sin_knee_flexion
-    x12 = x10*x11
-    x13 = cos_knee_abduction*cos_knee_flexion
-    x14 = shank_mm*sin_pelvic_drop
-    x15 = x13*x14
-    x16 = x13*x7
-    x17 = x14*x8
-    x18 = sin_hip_internal_rotation*x14
-    x19 = x11*x18
-    x20 = sin_knee_abduction*x18
-    x21 = cos_hip_flexion*sin_pelvic_tilt
-    x22 = cos_pelvic_tilt*sin_hip_flexion
-    x23 = cos_hip_internal_rotation*x11
-    x24 = x14*x23
-    x25 = hip_half_mm*sin_pelvic_drop
-    x26 = sin_knee_abduction*x10
-    x27 = x23*x7
+    x8 = cos_femoral_valgus*x7
+    x9 = cos_hip_internal_rotation*sin_knee_abduction
+    x10 = x8*x9
+    x11 = cos_knee_abduction*x7
+    x12 = sin_hip_internal_rotation*sin_knee_flexion
+    x13 = x11*x12
+    x14 = cos_hip_internal_rotation*sin_femoral_valgus
+    x15 = cos_knee_flexion*x11
+    x16 = x14*x15
+    x17 = sin_femoral_valgus*sin_knee_abduction
+    x18 = shank_mm*sin_pelvic_drop
+    x19 = x17*x18
+    x20 = cos_knee_abduction*cos_knee_flexion
+    x21 = cos_femoral_valgus*x18
+    x22 = x20*x21
+    x23 = x17*x7
+    x24 = x20*x8
+    x25 = x21*x9
+    x26 = cos_knee_abduction*x18
+    x27 = x12*x26
+    x28 = x18*x20
+    x29 = x14*x28
+    x30 = cos_hip_flexion*sin_pelvic_tilt
+    x31 = sin_hip_internal_rotation*sin_knee_abduction
+    x32 = x21*x31
+    x33 = cos_pelvic_tilt*sin_hip_flexion
+    x34 = cos_hip_internal_rotation*sin_knee_flexion
+    x35 = x26*x34
+    x36 = sin_femoral_valgus*sin_hip_internal_rotation
+    x37 = x28*x36
+    x38 = hip_half_mm*sin_pelvic_drop
+    x39 = x31*x8
+    x40 = x11*x34
+    x41 = x15*x36
     return (
         x2*x3,
         x5,
         x6,
-        x0*x15 + x0*x3 + x1*x15 + x1*x3 + x12 + x9,
-        x0*x17 + x0*x19 + x1*x17 + x1*x19 - x16 + x5,
-        x20*x21 - x20*x22 - x21*x24 + x22*x24 + x6,
+        -x0*x19 + x0*x22 + x0*x3 - x1*x19 + x1*x22 + x1*x3 + x10 + x13 + x16,
+        x0*x25 + x0*x27 + x0*x29 + x1*x25 + x1*x27 + x1*x29 + x23 - x24 + x5,
+        x30*x32 - x30*x35 + x30*x37 - x32*x33 + x33*x35 - x33*x37 + x6,
         -x2*x4,
         -x3,
-        x25,
-        cos_hip_internal_rotation*shank_mm*sin_knee_abduction*sin_pelvic_drop + cos_knee_abduction*shank_mm*sin_hip_internal_rotation*sin_knee_flexion*sin_pelvic_drop - x0*x16 - x0*x4 - x1*x16 - x1*x4,
-        -x0*x12 - x0*x9 - x1*x12 - x1*x9 - x15 - x3,
-        -x21*x26 + x21*x27 + x22*x26 - x22*x27 + x25,
+        x38,
+        x0*x23 - x0*x24 - x0*x4 + x1*x23 - x1*x24 - x1*x4 + x25 + x27 + x29,
+        shank_mm*sin_femoral_valgus*sin_knee_abduction*sin_pelvic_drop - x0*x10 - x0*x13 - x0*x16 - x1*x10 - x1*x13 - x1*x16 - x22 - x3,
+        -x30*x39 + x30*x40 - x30*x41 + x33*x39 - x33*x40 + x33*x41 + x38,
     )

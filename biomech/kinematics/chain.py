@@ -15,7 +15,7 @@ from . import _generated as gen
 
 #: Joint angles of the chain, in the generated argument order.
 ANGLE_KEYS = ("pelvic_tilt", "pelvic_drop", "hip_flexion", "hip_adduction", "hip_internal_rotation",
-              "knee_flexion", "knee_abduction", "tibial_internal_rotation")
+              "femoral_valgus", "knee_flexion", "knee_abduction", "tibial_internal_rotation")
 _TRIG_KEYS = ANGLE_KEYS + ("ama",)
 _LENGTH_KEYS = gen.ARGUMENTS[2 * len(_TRIG_KEYS):]
 POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibial_tubercle",

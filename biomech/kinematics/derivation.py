@@ -15,10 +15,18 @@ for the knee and the ISB hip convention for the hip):
 
 * pelvis:  R_p = R_y(-drop) R_x(-tilt)            (anterior tilt +, contralateral drop +)
 * femur:   R_f = R_p R_x(hip_flex) R_y(hip_add) R_z(hip_ir)
-* tibia:   R_t = R_f R_x(-knee_flex) R_y(-knee_abd) R_z(tib_ir)
+* tibia:   R_t = R_f R_y(-fem_valgus) R_x(-knee_flex) R_y(-knee_abd) R_z(tib_ir)
 * hip centre   H = R_p [h, 0, 0]              (pelvis origin midway between hip centres)
 * knee centre  K = H + R_f [0, 0, -L_f]
 * ankle centre A = K + R_t [0, 0, -L_t]
+
+The femur's mechanical axis is its z axis. ``fem_valgus`` tilts the knee's flexion axis
+on that axis: a distal femur bent away from its typical shape carries the axis with it
+(:func:`biomech.deformity.femoral_valgus_deg`); the tibia flexes about the tilted axis.
+``knee_abd`` is the rest of the knee's frontal angle, after flexion: the tibia's bone
+angle, the joint line convergence and the soft tissue's give. Straight, the two add up (the limb's alignment); bent 90 deg,
+a femoral valgus turns the shin about its own axis instead of tilting it (in deep
+flexion the tibia sits under the posterior condyles, not the distal ones).
 
 References
 ----------
@@ -34,10 +42,10 @@ import sympy as sp
 # Joint angles [rad] and geometry [mm]. Names match the numeric arguments.
 ANGLE_SYMBOLS = sp.symbols(
     "pelvic_tilt pelvic_drop hip_flexion hip_adduction hip_internal_rotation "
-    "knee_flexion knee_abduction tibial_internal_rotation",
+    "femoral_valgus knee_flexion knee_abduction tibial_internal_rotation",
     real=True,
 )
-(tilt, drop, hip_flex, hip_add, hip_ir, knee_flex, knee_abd, tib_ir) = ANGLE_SYMBOLS
+(tilt, drop, hip_flex, hip_add, hip_ir, fem_valgus, knee_flex, knee_abd, tib_ir) = ANGLE_SYMBOLS
 
 GEOMETRY_SYMBOLS = sp.symbols(
     "hip_half_mm thigh_mm shank_mm asis_half_mm asis_ap_mm asis_up_mm "
@@ -97,7 +105,7 @@ def segment_orientations():
     """Orientation matrices of pelvis, femur and tibia in the ground frame (right limb)."""
     R_p = rot_y(-drop) * rot_x(-tilt)
     R_f = R_p * rot_x(hip_flex) * rot_y(hip_add) * rot_z(hip_ir)
-    R_t = R_f * rot_x(-knee_flex) * rot_y(-knee_abd) * rot_z(tib_ir)
+    R_t = R_f * rot_y(-fem_valgus) * rot_x(-knee_flex) * rot_y(-knee_abd) * rot_z(tib_ir)
     return {"pelvis": R_p, "femur": R_f, "tibia": R_t}
 
 
@@ -206,7 +214,7 @@ def solver_outputs():
 
 #: How each joint angle is written in displayed equations.
 DISPLAY_NAMES = {tilt: "tilt", drop: "drop", hip_flex: "hip\\,flex", hip_add: "hip\\,add",
-                 hip_ir: "hip\\,rot", knee_flex: "knee\\,flex", knee_abd: "knee\\,abd",
+                 hip_ir: "hip\\,rot", fem_valgus: "fem\\,valg", knee_flex: "knee\\,flex", knee_abd: "knee\\,abd",
                  tib_ir: "tib\\,rot"}
 
 
@@ -232,7 +240,7 @@ def display_equations():
     return {
         "pelvis": sp.Eq(Rp, product(rot_y_(-drop), rot_x_(-tilt)), evaluate=False),
         "femur": sp.Eq(Rf, product(Rp, rot_x_(hip_flex), rot_y_(hip_add), rot_z_(hip_ir)), evaluate=False),
-        "tibia": sp.Eq(Rt, product(Rf, rot_x_(-knee_flex), rot_y_(-knee_abd), rot_z_(tib_ir)), evaluate=False),
+        "tibia": sp.Eq(Rt, product(Rf, rot_y_(-fem_valgus), rot_x_(-knee_flex), rot_y_(-knee_abd), rot_z_(tib_ir)), evaluate=False),
         "hip_center": sp.Eq(H, product(Rp, sp.Matrix([h, 0, 0]).xreplace(pretty)), evaluate=False),
         "knee_center": sp.Eq(K, sp.MatAdd(H, product(Rf, sp.Matrix([0, 0, -L_f]).xreplace(pretty)),
                                           evaluate=False), evaluate=False),

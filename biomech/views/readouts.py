@@ -104,7 +104,6 @@ def table_html(result, ghost=None, with_css=True, bands=None):
     when ``ghost`` is another Result, and each value's 5-95 % band when ``bands`` is
     :func:`biomech.uncertainty` output). ``with_css=False`` leaves out the style sheet,
     for a page that shows :data:`CSS` once (re-sending it restyles the whole page)."""
-    inputs = result.inputs
     head = "<tr><th>Measure</th><th style='text-align:right'>Now</th>"
     if ghost is not None:
         head += "<th style='text-align:right'>Frozen</th><th style='text-align:right'>Change</th>"

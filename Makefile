@@ -26,6 +26,8 @@ APP_IOPUB_WAIT ?= 60
 # The app's Voila template (no CDN stylesheets), its configuration (tools/jupyter/voila.py)
 # and options; tests/browser/servers.py starts Voila the same way (with these defaults).
 VOILA_ARGS := --template=biomech --VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
+	--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \
+	--VoilaConfiguration.extension_denylist=@jupyter/nbgrader \
 	--Voila.config_file_paths=$(CURDIR)/tools/jupyter \
 	--preheat_kernel=True --pool_size=$(APP_POOL) \
 	--MappingKernelManager.cull_idle_timeout=$(APP_CULL_IDLE) \

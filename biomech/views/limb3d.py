@@ -1,5 +1,6 @@
-"""The 3-D view: pelvis, both femurs, tibias and feet, joint centres, and the load line
-from hip centre to ankle centre with the knee's deviation from it.
+"""The 3-D view: the bones as surfaces (pelvis, sacrum, femurs, kneecaps, tibias, fibulas
+and feet, :mod:`biomech.views.bones`), joint centres, and the load line from hip centre
+to ankle centre with the knee's deviation from it.
 
 Input is :func:`biomech.pose` output (ground frame, mm, floor at z = 0: x to the
 person's right, y forward, z up). The camera looks at the person from the front, so
@@ -37,8 +38,7 @@ STATIC = [
      "marker": {"size": 6, "color": style.CENTRE_OF_MASS, "symbol": "diamond"}},
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
-_N_TUBES = 4 + 2 * len(bones.LEG_TUBES)
-STATIC[TRACE_NAMES.index("bones")].update(zip("ijk", bones.mesh_faces(_N_TUBES)))
+STATIC[TRACE_NAMES.index("bones")].update(zip("ijk", bones.mesh_faces()))
 
 
 def _leg_segments(leg):
@@ -51,9 +51,9 @@ def _leg_segments(leg):
 
 def skeleton(pose):
     """All bone polylines of a pose: pelvis ring, then each leg."""
-    r, l = pose["right"], pose["left"]
-    pelvis = [r["asis"], r["hip_center"], l["hip_center"], l["asis"], r["asis"]]
-    return [pelvis] + _leg_segments(r) + _leg_segments(l)
+    right, left = pose["right"], pose["left"]
+    pelvis = [right["asis"], right["hip_center"], left["hip_center"], left["asis"], right["asis"]]
+    return [pelvis] + _leg_segments(right) + _leg_segments(left)
 
 
 def load_line_legs(pose):
@@ -100,9 +100,9 @@ def dynamic(pose, ghost=None):
     result = pose["result"]
     height_mm = result.inputs["height_m"] * 1000.0
     fx, fy, fz = polyline(_floor(height_mm))
-    # Arrays, not lists: they travel to the browser as compact binary buffers.
-    vertices = bones.mesh_vertices(bones.all_tubes(pose))
-    bx, by, bz = (np.ascontiguousarray(vertices[:, axis]) for axis in range(3))
+    # Rounded to 0.1 mm: the update message stays short.
+    vertices = np.round(bones.mesh_vertices(pose), 1)
+    bx, by, bz = (vertices[:, axis] for axis in range(3))
     if ghost is not None:
         gx, gy, gz = polyline(*skeleton(ghost), *[[ghost[s]["hip_center"], ghost[s]["ankle_center"]]
                                                   for s in load_line_legs(ghost)])

@@ -4,7 +4,15 @@ from __future__ import annotations
 BONE = "#8d7b68"
 BONE_3D = "#e8dcc8"
 XRAY_BACKGROUND = "#15181c"
-XRAY_BONE = "rgba(232, 232, 222, 0.82)"
+XRAY_BONE = "rgb(190, 192, 186)"
+#: The pelvis lies over the femoral heads on a film: drawn see-through, so the heads show.
+XRAY_PELVIS = "rgba(200, 202, 196, 0.62)"
+#: Kneecap and fibula overlap the femur and tibia: drawn see-through and brighter.
+XRAY_OVERLAY = "rgba(245, 245, 238, 0.38)"
+XRAY_JOINT_LINE = "#f4f6f7"
+MLDFA = "#f5b041"
+MPTA = "#58d68d"
+OSTEOTOMY = "#ff5fd2"
 XRAY_GRID = "#2b3036"
 XRAY_TEXT = "#e6e6e6"
 BONE_LIGHT = "#d8cbb8"

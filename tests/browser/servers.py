@@ -57,6 +57,11 @@ VOILA_PROJECT_ARGS = (
     # error on every page. (A template's conf.json cannot set this: Voila 0.5.13 reads
     # "traitlet_configuration" there after this option has been read.)
     "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
+    # Likewise the classic-notebook and nbgrader extensions (installed with nbgrader for
+    # the course's assignments): they expect JupyterLab's file browser and document
+    # registry, which a Voila page does not have, and each logs an error on every page.
+    "--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension",
+    "--VoilaConfiguration.extension_denylist=@jupyter/nbgrader",
     # tools/jupyter/voila.py: the "_xsrf" cookie that lets a closed tab end its kernel, and
     # a culler that gives a kernel taken from the pool time to connect.
     f"--Voila.config_file_paths={VOILA_TEMPLATE_ROOT}",

@@ -133,7 +133,7 @@ def squat_table(n, seed=1):
     rng = np.random.default_rng(seed)
     return {
         "task": "single_leg_squat",
-        "knee_flexion_deg": rng.uniform(0.0, 90.0, n),
+        "knee_flexion_deg": rng.uniform(*TASKS["single_leg_squat"].knee_flexion_range_deg, n),
         "adductor_tightness": rng.uniform(0.0, 1.0, n),
         "abductor_weakness": rng.uniform(0.0, 1.0, n),
         "arch_collapse": rng.uniform(0.0, 1.0, n),

@@ -1,419 +1,230 @@
 # %% [markdown]
-# # 06 · Correction: what exercise, insoles and surgery can change
+# # 06 · Correction and prevention: what exercises and insoles can change
 #
-# Lessons 02-05 switched causes **on**. This one switches them **off** again, one at a time, and asks
-# two honest questions: how much does each correction change the knee in the model, and how sure can
-# anyone be that the same change happens in a real person? Then it turns to valgus or varus that sits
-# in the **bones**, which no exercise reaches, and shows what an operation changes.
+# *About 25 minutes: 8 minutes of reading, the rest with the explorer and the questions.*
 #
-# **Learning goals.** After this notebook (about 20 minutes) you can
+# Lessons 02-05 switched causes **on**. This one switches them **off** again, through the exercises
+# people are actually given. For each it asks two honest questions: what does it change in the
+# model, and what does the evidence say happens in people?
 #
-# - set up a before/after comparison: the explorer's *Compare* ghost and `report.compare`;
-# - rank four conservative what-ifs (stretching the adductors, strengthening the hip abductors and
-#   external rotators, arch support, less pelvic tilt) for one person, and explain why the ranking
-#   depends on the person;
-# - weigh a predicted change against the evidence and against measurement error;
-# - tell a postural or muscular cause from a structural (bone) cause;
-# - say what a realignment osteotomy or guided growth changes, and where a surgeon puts the load line
-#   for a varus knee with a worn inner compartment (the Fujisawa point).
+# **Learning goals.** After this lesson you can
 #
-# Signs as everywhere in the course: **+ = valgus** (knee toward the midline). The load-axis shift is
-# **+ when the load line passes lateral** (outside) of the knee centre.
+# - name five common exercises, the model input each could change, and what it cannot change;
+# - rank four "what-ifs" for one person, and explain why the ranking depends on the person;
+# - weigh a predicted change against the measurement's own error;
+# - explain why none of these changes the alignment on a standing X-ray;
+# - summarise what prevention can do, and which symptoms belong with a clinician.
+#
+# Signs: **+ = [valgus](glossary.md#valgus)** (knee toward the midline); degrees and mm.
+
+# %% jupyter={"source_hidden": true} tags=["setup"]
+# Set-up: the model, the explorer, the lesson widgets, and the person of this lesson.
+import numpy as np
+
+import biomech
+from biomech.app.checks import Predict, StateCheck, claim, ranges, table
+
+WOMAN = dict(sex="female", height_m=1.65, mass_kg=60.0, age_years=25.0)
+CASE = dict(**WOMAN, task="single_leg_squat", knee_flexion_deg=45.0, adductor_tightness=0.4, abductor_weakness=0.6,
+            arch_collapse=0.5, pelvic_tilt_deg=18.0)
+#: Each correction wins back about half of its cause (teaching what-ifs, not results of a programme).
+WHAT_IF = {
+    "stretch adductors": {"adductor_tightness": 0.2},
+    "strengthen abductors": {"abductor_weakness": 0.3},
+    "arch support": {"arch_collapse": 0.33},
+    "less pelvic tilt": {"pelvic_tilt_deg": 13.0},
+}
+ALL_FOUR = {k: v for change in WHAT_IF.values() for k, v in change.items()}
+before = biomech.simulate(**CASE)
 
 # %% [markdown]
 # ## A person to correct
 #
-# Our case is a 25-year-old woman (1.65 m, 60 kg) whose knee drifts inward when she squats on her right
-# leg. Four things are raised a little: tight adductors (10° of hip abduction range lost), weak hip
-# abductors and external rotators (half their strength lost), a flattening arch (navicular drop 12 mm)
-# and an anterior pelvic tilt of 18°, 6° more than the model's typical woman. All of these are
-# **teaching settings**, not measurements of a real patient.
+# A 25-year-old woman's knee drifts inward when she squats on her right leg. Four causes are
+# raised: tight [adductors](glossary.md#hip-adductors), weak
+# [hip abductors](glossary.md#hip-abductors) (60 % of strength lost), a flattening arch and an
+# [anterior pelvic tilt](glossary.md#anterior-pelvic-tilt) 6° above typical. These are teaching
+# settings, not a real patient.
 
-# %%
-# NBVAL_CHECK_OUTPUT
-import numpy as np
-
-import biomech
-from biomech.app.checks import ChoiceCheck, StateCheck
-from biomech.app.figure import show
-from biomech.norms import bounds_for
-from biomech.report import compare, report
-from biomech.views.plots import lines
-
-CASE = dict(task="single_leg_squat", knee_flexion_deg=45.0, adductor_tightness=0.4, abductor_weakness=0.5,
-            arch_collapse=0.5, pelvic_tilt_deg=18.0)
-before = biomech.simulate(**CASE)
-print(report(before, names=("fppa_deg", "pelvic_drop_deg", "hip_adduction_deg", "hip_internal_rotation_deg",
-                            "rearfoot_eversion_deg", "navicular_drop_mm", "load_axis_shift_mm",
-                            "medial_load_fraction")))
+# %% tags=["nbval-check-output"]
+print(ranges(before, ["fppa_deg", "pelvic_drop_deg", "hip_adduction_deg", "navicular_drop_mm"]))
 
 # %% [markdown]
-# Her projection angle (FPPA) is about +15°, above the 5-12° that healthy women showed when landing on
-# one leg (Herrington & Munro 2010). The pelvis drops 5.3° on the side of the lifted leg, just past the
-# 0-5° the course treats as normal (the pelvis moves about 4-5° peak to peak in the frontal plane in
-# normal walking, and a marked Trendelenburg sign is usually taken as more than 5-10°; both are weakly
-# sourced, section 5 of the reference values).
+# Her [FPPA](glossary.md#frontal-plane-projection-angle) of about 16° is still inside the healthy
+# range, which is wide (mean ± 2 [SD](glossary.md#standard-deviation)). Yet it is close to the 16.8° measured in women with
+# [patellofemoral pain](glossary.md#patellofemoral-pain) in the same study
+# ([Herrington 2014](references.md#herrington2014)).
 #
-# **Predict.** Suppose each correction wins back about **half** of its cause: stretching returns 5° of
-# hip abduction range, training returns half of the lost hip strength, an insole or arch training
-# takes away some of the arch's collapse, and posture work lowers the pelvic tilt by 5°. Which one
-# alone will lower her projection angle most?
+# ## Five exercises and what they can reach
+#
+# | exercise | aims at | model input it can move | cannot change | evidence |
+# |---|---|---|---|---|
+# | adductor stretch, [foam rolling](glossary.md#foam-rolling) | tight adductors | adductor tightness | bones, strength | rolling raises range of motion for a while, about as much as stretching ([Wilke et al. 2020](references.md#wilke2020)) |
+# | side-lying leg raise | gluteus medius | abductor weakness | bones, technique | gluteus medius works at 81 ± 42 % of a maximal contraction ([Distefano et al. 2009](references.md#distefano2009)) |
+# | side-plank leg raise | gluteus medius and trunk | abductor weakness | bones | the side plank reached a strengthening level ([Ekstrom et al. 2007](references.md#ekstrom2007)) |
+# | banded squat (band around the knees) | pushing the knees out | none: the model has no technique control | bones | studies conflict ([Forman et al. 2023](references.md#forman2023)) |
+# | arch work ("short foot"), an [insole](glossary.md#orthosis) | the arch | [arch collapse](glossary.md#arch-collapse) | bones above the foot | [navicular drop](glossary.md#navicular-drop) 1.8 mm smaller after 4 weeks ([Mulligan & Cook 2013](references.md#mulligancook2013)); an insole cut [heel eversion](glossary.md#rearfoot-eversion) by 1.6° ([Sinclair 2017](references.md#sinclair2017)) |
+#
+# Muscle activity ([EMG](glossary.md#emg)) says an exercise loads a muscle. It does not say the
+# knee will move differently.
+#
+# **Predict 1.** Each correction wins back about half of its cause. Which one alone lowers her FPPA
+# most in the model?
 
-# %%
-ChoiceCheck(
-    "For this woman, which single correction lowers the projection angle (FPPA) most in the model?",
-    ["stretching the adductors", "strengthening the hip abductors and external rotators",
-     "an arch-supporting insole", "reducing the anterior pelvic tilt by 5°"],
-    correct="strengthening the hip abductors and external rotators",
-    explanation="Her pelvis was dropping because her weak abductors gave way under body weight. Winning back "
-    "strength moves her below that give-way point, so the pelvis stops dropping and the thigh stops swinging "
-    "inward: two effects for one correction. The table below gives the numbers.",
-    hint="Look at the verdict column of the table above: apart from the FPPA, one more reading is rated for "
-    "this task. Which correction acts on it?",
+# %% jupyter={"source_hidden": true} tags=["predict"]
+def what_if():
+    """Her squat with each correction alone, and with all four."""
+    rows = {label: biomech.simulate(**{**CASE, **change}) for label, change in WHAT_IF.items()}
+    rows["all four"] = biomech.simulate(**{**CASE, **ALL_FOUR})
+    return rows
+
+
+def what_if_reveal():
+    rows = what_if()
+    single = {k: v for k, v in rows.items() if k != "all four"}
+    claim(min(single, key=lambda k: single[k].fppa_deg) == "strengthen abductors", "strengthening helps most here")
+    columns = {"as she is": before, **rows}
+    return table(columns, ["fppa_deg", "pelvic_drop_deg", "hip_internal_rotation_deg", "rearfoot_eversion_deg"])
+
+
+Predict(
+    "Each correction wins back about half of its cause. Which one alone lowers her FPPA most in the model?",
+    options=["stretching the adductors", "strengthening the hip abductors", "an arch-supporting insole",
+             "less pelvic tilt"],
+    answer="strengthening the hip abductors",
+    explanation="Her abductors were at 100 % and her pelvis was dropping. Winning back strength gives her a reserve "
+    "again: the pelvis drops less and the thigh turns in less, two effects at once. For someone whose pelvis stays "
+    "level, strengthening would do much less. The ranking belongs to this person, not to the exercises.",
+    why_tempting={
+        "stretching the adductors": "tight inner thighs seem to pull the knee straight in. In her case they add only "
+        "a few degrees of resting rotation and adduction.",
+        "an arch-supporting insole": "the insole acts right under the knee's chain and is easy to give. The foot "
+        "passes only part of its twist up to the knee.",
+        "less pelvic tilt": "tilt turns both thighs inward, so flattening it helps, but only by about 0.28° of "
+        "rotation per degree.",
+    },
+    reveal=what_if_reveal,
 )
 
 # %% [markdown]
-# ## Try it: corrections with a before/after ghost
-#
-# The explorer below starts as our case. The cell has already pressed **Compare**: the faint ghost in
-# both views, and the *Frozen* and *Change* columns of the readouts, keep the "before". Now move the
-# four correction sliders, *Adductor tightness*, *Abductor weakness*, *Arch collapse* and *Pelvic
-# tilt*, to the left, and watch the knee move away from the ghost.
+# **Try it.** The explorer starts as her case, and its ghost keeps "before". Move only the four
+# cause sliders to the left.
 
 # %%
-app = biomech.explorer(**CASE)
-app.freeze()  # the same as pressing "Compare": keep the current state as the ghost
+app = biomech.explorer(**{k: v for k, v in CASE.items() if k not in WOMAN})
+app.freeze()
 START = dict(app.ui)
 app
 
-# %%
+# %% jupyter={"source_hidden": true} tags=["check"]
 KEEP = ("task", "knee_flexion_deg", "side", "sex", "height_m", "mass_kg", "age_years", "hip_width_offset_mm",
-        "bone_offset_deg")
+        "bone_offset_deg", "trunk_lean_deg", "compensation")
 StateCheck(
     app,
-    "Using only the four correction sliders (leave the task, the knee bend, the person, the hip width and the "
-    "bone shape as they are), bring her projection angle down to 12° or less, the top of the normal range for "
-    "women.",
+    "Using only Adductor tightness, Abductor weakness, Arch collapse and Pelvic tilt, bring her FPPA to 12° or less.",
     lambda result, ui: all(ui[k] == START[k] for k in KEEP) and result.fppa_deg <= 12.0,
-    describe=lambda result, ui: f"FPPA {before.fppa_deg:+.1f}° before, {result.fppa_deg:+.1f}° now; adductor "
-    f"tightness {ui['adductor_tightness']:.2f}, abductor weakness {ui['abductor_weakness']:.2f}, arch collapse "
-    f"{ui['arch_collapse']:.2f}, pelvic tilt {ui['pelvic_tilt_offset_deg']:+.1f}° vs typical.",
-    explanation="Notice how far you had to go. A single slider gets her under 12° only with a large change: "
-    "abductor weakness below 0.2 (most of the lost strength back) or a pelvic tilt about 11° flatter than hers. "
-    "Adductors or arch alone cannot do it at all. Small changes to several causes add up.",
-    hint="Start with Abductor weakness: below about 0.4 the pelvis stops dropping. Then take a little off each "
-    "of the other three. If you changed the task or the person by accident, press Reset (the ghost stays).",
+    describe=lambda result, ui: f"FPPA {before.fppa_deg:+.1f}° before, {result.fppa_deg:+.1f}° now.",
+    explanation="Notice how far you had to go: one slider alone needs a large change, several small ones add up.",
+    hint="Start with Abductor weakness (below about 0.45 the pelvis stops dropping), then take a little off the "
+    "other three. If you changed the task or the person by mistake, press Reset (the ghost stays).",
 )
 
 # %% [markdown]
-# ## The numbers: one correction at a time, then all four
-#
-# The same what-ifs from code, each row changing one cause from the case (the last row changes all
-# four). How the sizes were chosen:
-#
-# - **stretching**: adductor tightness 0.4 → 0.2, i.e. 5° of hip abduction range regained (a teaching
-#   what-if);
-# - **strengthening**: abductor weakness 0.5 → 0.25, half the lost strength back (a teaching what-if;
-#   how much strength a programme restores varies a lot);
-# - **arch support**: arch collapse 0.5 → 0.33, which lowers the model's rearfoot eversion by 1.6°, the
-#   size of change Sinclair (2017) measured when 12 male runners wore a medial orthosis (peak eversion
-#   −12.4° → −10.8° in that study's signs);
-# - **pelvic tilt**: 18° → 13° of anterior tilt (a teaching what-if).
-
-# %%
-# NBVAL_CHECK_OUTPUT
-labels = ["as she is", "stretch adductors", "strengthen abductors", "arch support", "less pelvic tilt",
-          "all four together"]
-what_if = biomech.simulate_many({**CASE,
-                                 "adductor_tightness": [0.4, 0.2, 0.4, 0.4, 0.4, 0.2],
-                                 "abductor_weakness": [0.5, 0.5, 0.25, 0.5, 0.5, 0.25],
-                                 "arch_collapse": [0.5, 0.5, 0.5, 0.33, 0.5, 0.33],
-                                 "pelvic_tilt_deg": [18.0, 18.0, 18.0, 18.0, 13.0, 13.0]})
-for i, label in enumerate(labels):
-    fppa = what_if["fppa_deg"][i]
-    print(f"{label:21s} FPPA {fppa:+5.1f} deg ({fppa - before.fppa_deg:+4.1f})  "
-          f"pelvic drop {what_if['pelvic_drop_deg'][i]:4.1f} deg  "
-          f"hip IR {what_if['hip_internal_rotation_deg'][i]:4.1f} deg  "
-          f"load-axis shift {what_if['load_axis_shift_mm'][i]:+5.1f} mm  "
-          f"medial share {100 * what_if['medial_load_fraction'][i]:3.0f} %")
-
-# %% [markdown]
-# **What the model did.**
-#
-# - Stretching, arch support and less tilt each took **0.4-1.4°** off the projection angle. Each of
-#   them removes a few degrees of inward thigh or shin rotation, and in a squat with the knee bent to
-#   45° rotation shows up as valgus only partly.
-# - Strengthening took off **2.6°**, because it also stopped the pelvic drop (5.3° → 2.0°): the knee no
-#   longer follows a sagging pelvis inward.
-# - Together the four took off **5.3°**, about the sum of the parts, and moved the load line 22 mm back
-#   toward the knee centre.
-#
-# ## Why strengthening won here, and when it would not
-#
-# In the model, the hip abductors must hold the pelvis level against body weight on one leg. In
-# Pauwels' lever model the body's weight acts about three times as far from the hip centre as the
-# abductors pull (Pauwels, as summarised in *Int Orthop* 2008); for the model's typical woman the ratio
-# is about 2.1, so holding the pelvis takes 44 % of her full abductor strength. The
-# pelvis drops only when that job takes more than 70 % of what the weakened muscles can give. That
-# give-way level is a **teaching assumption** (`biomech.causes.ABDUCTOR_GIVE_WAY_USE`), chosen so that
-# moderate weakness changes little. The sweep below changes only her abductor strength:
-
-# %%
-weakness = np.linspace(0.0, 1.0, 21)
-sweep = biomech.simulate_many({**CASE, "abductor_weakness": weakness})
-show(lines(weakness, {"projection angle FPPA (deg)": sweep["fppa_deg"], "pelvic drop (deg)": sweep["pelvic_drop_deg"]},
-           x_title="abductor and external-rotator strength lost (0 = none, 1 = all)", y_title="degrees",
-           title="Her single-leg squat as abductor strength is lost (other causes as in the case)",
-           hlines={"FPPA 12°: top of normal for women": 12.0, "pelvic drop 5°": 5.0}))
-
-# %%
-# NBVAL_CHECK_OUTPUT
-for i in range(0, 17, 4):
-    print(f"strength lost {weakness[i]:4.2f}   FPPA {sweep['fppa_deg'][i]:+5.1f} deg   "
-          f"pelvic drop {sweep['pelvic_drop_deg'][i]:4.1f} deg   "
-          f"share of abductor strength used {100 * sweep['abductor_use'][i]:4.0f} %")
-
-# %% [markdown]
-# Below about 0.4 the pelvis stays level (2° is the small drop the model gives every single-leg task)
-# and each 0.2 of strength lost adds only about 1.3-1.5° to the projection angle, through the weak
-# external rotators letting the thigh turn inward. Past the give-way point the muscles would need more
-# than 100 % of what they have left, the pelvis sags, and the angle climbs about twice as fast. So in
-# the model, strengthening helps most for someone whose pelvis actually drops, and very little for
-# someone who is "weak" on a test but still holds the pelvis level.
-#
-# **What the evidence says.** This threshold agrees with one experiment and is not proven by it. When
-# Pohl et al. (2015) blocked the nerve to the hip abductors in 8 healthy men, their abduction strength
-# fell but their pelvic drop, hip adduction, trunk lean and knee adduction moment in walking did not
-# change significantly. And the clinic's usual test of that muscle group is weak evidence too: the
-# observed Trendelenburg sign agreed only weakly with 3-D pelvic motion and with measured abductor
-# strength (*Chiropr Man Therap* 2020, 18 adults). Strength and movement are related, but not one to one.
-#
 # ## How big is a real change?
 #
-# The whole four-part programme lowered her projection angle by 5.3° in the model. Would a clinic see
-# that? A 2-D video measurement of FPPA repeated on two days has a standard error of 2.7-3.0° and a
-# smallest detectable difference of **7.5-8.9°** (Munro, Herrington & Carolan 2012). A change smaller
-# than that in one person may be measurement noise. Training studies do report larger changes in some
-# groups: in 23 women with patellofemoral pain the FPPA went from 7.2 ± 7.1° before a training programme
-# to −8.9 ± 8.9° after it (PMC7274868), far more than our strength what-if gives, and with a spread as
-# large as the change. The same study describes dynamic valgus as mostly hip adduction with the shin
-# turning outward under the thigh, in a 3-D pattern that differs from person to person. Part of such a
-# change may come from learning to move differently (motor control) rather than from stronger or longer
-# muscles; the model has no control for technique.
+# All four what-ifs together lower her FPPA by about 7° in the model. A 2-D video measurement of the
+# FPPA, repeated on two days, has a [smallest detectable difference](glossary.md#smallest-detectable-difference)
+# of 7.5-8.9° ([Munro et al. 2012](references.md#munro2012)). So a clinic might not even see it.
 #
-# More caveats, cause by cause:
-#
-# - **Arch support.** The model passes arch collapse up the leg through coupling ratios that are
-#   partly teaching assumptions (`biomech.causes`). Whether a flat foot causes knock knees at all is
-#   open: a podiatry reference states there is no evidence for or against excessive pronation as a
-#   cause of genu valgum (podiapaedia.org). An insole changed rearfoot eversion by only about 1.6° in
-#   the running study above (Sinclair 2017).
-# - **Pelvic tilt.** The coupling of tilt to thigh rotation (0.23-0.32° per degree, Bagwell, Fukuda &
-#   Powers 2016) was measured while people tilted their pelvis on purpose. Part of what looks like tilt
-#   is bone shape: the line from the front to the back pelvic landmarks (ASIS-PSIS) sat at 13 ± 5° in
-#   cadaver pelves placed in a standard position (Preece et al. 2008), which no exercise changes. Static
-#   tilt was also unrelated to hip rotation range in 26 healthy adults (*Int J Exerc Sci* 2021).
-# - **Stretching.** How much resting adduction and inward rotation tight adductors cause is a teaching
-#   assumption in the model (no published ratio was found).
-#
-# Here is the before/after of the whole programme as a table, the text version of the explorer's ghost:
+# **Predict 2.** After five weeks of side-lying leg raises, her hip abduction strength is clearly
+# higher. Does her knee cave in less in the squat?
 
-# %%
-# NBVAL_CHECK_OUTPUT
-after = biomech.simulate(**{**CASE, "adductor_tightness": 0.2, "abductor_weakness": 0.25, "arch_collapse": 0.33,
-                            "pelvic_tilt_deg": 13.0})
-print(compare(before, after, names=("fppa_deg", "pelvic_drop_deg", "hip_adduction_deg", "hip_internal_rotation_deg",
-                                    "tibial_internal_rotation_deg", "rearfoot_eversion_deg", "load_axis_shift_mm",
-                                    "medial_load_fraction"), labels=("before", "programme")))
-
-# %% [markdown]
-# ## Standing still: what these corrections do not change
-#
-# **Predict.** She now stands on both legs with straight knees, the position of a standing long-leg
-# X-ray. Will the same four corrections change her hip-knee-ankle angle?
-
-# %%
-# NBVAL_CHECK_OUTPUT
-stand_before = biomech.simulate(**{**CASE, "task": "stand", "knee_flexion_deg": 0.0})
-stand_after = biomech.simulate(**{**CASE, "task": "stand", "knee_flexion_deg": 0.0, "adductor_tightness": 0.2,
-                                  "abductor_weakness": 0.25, "arch_collapse": 0.33, "pelvic_tilt_deg": 13.0})
-print(compare(stand_before, stand_after, names=("hka_deg", "load_axis_shift_mm", "wbl_ratio_pct",
-                                                "hip_internal_rotation_deg", "rearfoot_eversion_deg"),
-              labels=("before", "programme")))
-
-# %% [markdown]
-# Her thigh turned 3.6° less inward and her heel 1.6° less outward, yet the hip-knee-ankle angle and
-# the load line did not move (by less than 0.01° and 0.01 mm). With the knee straight, turning the leg
-# about its own long axis does not bend it sideways. What sets the standing alignment is the shape of
-# the bones.
-#
-# ## Structural causes: when the bone itself is angled
-#
-# Sometimes the valgus or varus is built into the skeleton:
-#
-# - **Rickets** (too little vitamin D, calcium or phosphate while the bones grow) leaves soft bones that
-#   bend under load, into bow legs or into knock knees.
-# - **Blount's disease** is a growth disturbance of the inner part of the growth plate at the top of the
-#   shin bone (tibia). The tibia grows into varus, and the bowing gets worse with time.
-# - After the growth plates close, a **constitutional** varus or valgus is simply the shape a person
-#   has. Among 250 young adults without knee complaints, 32 % of the men and 17 % of the women had a
-#   constitutional varus of 3° or more (Bellemans et al. 2012).
-#
-# Surgeons split the hip-knee-ankle angle into the angles of the two joint surfaces: the lower end of
-# the femur (mechanical lateral distal femoral angle, mLDFA) and the top of the tibia (medial proximal
-# tibial angle, MPTA), both normally 85-90° (Paley's normal values, section 1 of the reference values).
-# When the two joint surfaces are parallel, HKA ≈ MPTA − mLDFA with + = valgus: a low MPTA (Blount's
-# disease) means varus, a low mLDFA means valgus from the femur. The model keeps only the sum, the
-# *Bone shape* slider (`constitutional_hka_deg`), so it cannot show which bone carries the deformity.
-#
-# **Exercise and bone shape.** A 10-year-old girl (1.38 m, 31.5 kg) has knock knees in her bones, an HKA
-# of +9°. Below, she stands on both legs with no muscular causes, and then with the case's muscular and
-# foot causes added:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-GIRL = dict(sex="female", height_m=1.38, mass_kg=31.5, age_years=10.0, task="stand")
-low, high = bounds_for("hka_deg", "female", 10.0)
-print(f"normal HKA for a girl of 10 y: {low:+.1f} to {high:+.1f} deg (developmental curve, mean +- 2 SD)")
-girl = biomech.simulate_many({**GIRL, "constitutional_hka_deg": 9.0, "adductor_tightness": [0.0, 0.4],
-                              "abductor_weakness": [0.0, 0.5], "arch_collapse": [0.0, 0.5]})
-for i, label in enumerate(["bones only", "bones + muscle and foot causes"]):
-    print(f"{label:31s} HKA {girl['hka_deg'][i]:+5.1f} deg   "
-          f"load-axis shift {girl['load_axis_shift_mm'][i]:+5.1f} mm   WBL {girl['wbl_ratio_pct'][i]:5.1f} %   "
-          f"ankle gap (knees together) {girl['intermalleolar_distance_mm'][i]:5.1f} mm")
-
-# %% [markdown]
-# Her HKA of +9° is far outside the normal range for her age, and switching the muscular and foot causes
-# on or off changes it by less than 0.1°: exercise and insoles cannot straighten a bone. In the model
-# this is true by construction (no cause slider touches the bone angle); in people it is why a
-# structural deformity is treated by changing the bone.
-#
-# ## What would surgery do?
-#
-# Two ways to change the bone angle:
-#
-# - **Guided growth** (for children whose growth plates are still open): a small plate or staples
-#   hold one side of a growth plate, for a knock knee the inner side at the lower femur or upper tibia.
-#   The other side keeps growing, so the angle corrects slowly, over months; the plate comes out once the
-#   leg is straight.
-# - **Realignment osteotomy** (any age): the bone is cut near the knee, re-angled by a planned number of
-#   degrees, and fixed while it heals. For a varus knee this is often a **high tibial osteotomy** (HTO);
-#   for a valgus knee the cut is often made in the lower femur.
-#
-# The model cannot grow or cut bones, but it can show the result: a new bone angle. Here is the girl's
-# knee after guided growth has brought her back to the typical alignment for her age (the model's
-# default when no bone angle is given):
-
-# %%
-# NBVAL_CHECK_OUTPUT
-knock = biomech.simulate(**GIRL, constitutional_hka_deg=9.0)
-straightened = biomech.simulate(**GIRL)
-print(compare(knock, straightened, names=("hka_deg", "load_axis_shift_mm", "wbl_ratio_pct", "medial_load_fraction",
-                                          "intermalleolar_distance_mm"), labels=("knock knee", "corrected")))
-
-# %% [markdown]
-# Correcting 9.3° of bone moved the load line 27 mm, from the outer edge of her tibial plateau (WBL 96 %)
-# back to just medial of its centre (49 %), and gave the inner compartment back its usual majority of the
-# load. The ankle gap with the knees together closed from 94 mm to none.
-#
-# ### A varus knee and the Fujisawa point
-#
-# Osteotomy is also used the other way round. A 55-year-old man (1.78 m, 75 kg) has bones in 8° of varus
-# and, we suppose, wear in his inner (medial) compartment. A high tibial osteotomy for this knee does
-# **not** aim for a straight leg: it deliberately overcorrects a little into valgus to take load off
-# the worn inner side. A common target is the **Fujisawa point**, 62.5 % of the plateau width from the
-# medial edge (Kobayashi et al. 2022). Fujisawa et al. (1979) described their target as 30-40 % lateral
-# of the plateau's midpoint, which is usually converted to about 62-66 % on this scale (as cited by
-# Kobayashi 2022). Recommended alignment after the operation is a weight-bearing-line (WBL) ratio of
-# 60-70 %, or 3-6° of mechanical valgus (Kobayashi 2022).
-#
-# The explorer below shows his knee standing on both legs, with the "before" already frozen as a ghost.
-# Plan the operation.
-
-# %%
-hto = biomech.explorer(preset="normal_male", task="stand", age_years=55.0, bone_offset_deg=-6.5)
-hto.freeze()
-hto
-
-# %%
-StateCheck(
-    hto,
-    "Standing on both legs, change only the Bone shape slider so that the load line crosses his plateau in the "
-    "60-70 % window recommended after a high tibial osteotomy.",
-    lambda result, ui: ui["task"] == "stand" and 60.0 <= result.wbl_ratio_pct <= 70.0
-    and ui["adductor_tightness"] == 0 and ui["abductor_weakness"] == 0 and ui["arch_collapse"] == 0,
-    describe=lambda result, ui: f"Bone alignment {result.constitutional_hka_deg:+.1f}° HKA (before −8.0°), a "
-    f"correction of {result.constitutional_hka_deg + 8.0:.1f}°; WBL ratio {result.wbl_ratio_pct:.1f} %; medial "
-    f"share of knee load {100 * result.medial_load_fraction:.0f} %.",
-    explanation="The planned correction is larger than the varus itself: the bone goes from 8° varus to a "
-    "few degrees of valgus. The readouts rate the new WBL ratio borderline or outside the normal range of "
-    "healthy knees, and that is the point: the line is deliberately moved past normal, onto the healthier side.",
-    hint="Move Bone shape to the right until the 'Weight-bearing line across the plateau' row reads 60-70 %. "
-    "It starts near 11 %; each degree moves it about 5 %.",
+# %% jupyter={"source_hidden": true} tags=["predict"]
+Predict(
+    "Five weeks of hip strengthening clearly raised her strength. Does her knee cave in less in the squat?",
+    options=["yes: stronger muscles always mean better movement",
+             "not necessarily: strength gains often leave the movement unchanged",
+             "no: exercise never changes how a knee moves"],
+    answer="not necessarily: strength gains often leave the movement unchanged",
+    explanation="In a trial of 29 adults with dynamic valgus, five weeks of hip abductor strengthening did not "
+    "change their knee valgus significantly (Palmer et al. 2015). A nerve block that weakened the abductors did not "
+    "change walking either (Pohl et al. 2015). Movement also depends on technique. In patients with knee pain, hip "
+    "programmes still eased pain (Ferber et al. 2015): the benefit need not come through alignment.",
+    why_tempting={
+        "yes: stronger muscles always mean better movement": "the model links strength and movement directly, and "
+        "it feels logical. People have reserves and habits the model does not have.",
+        "no: exercise never changes how a knee moves": "if strength alone often fails, it is tempting to give up. "
+        "Training that practises the movement itself has changed it in some studies.",
+    },
 )
 
 # %% [markdown]
-# The same operation from code, to the middle of the target (HKA +2.5°, which puts this man's line at
-# about 62 %):
-
-# %%
-# NBVAL_CHECK_OUTPUT
-MAN = dict(sex="male", height_m=1.78, mass_kg=75.0, age_years=55.0, task="stand")
-varus = biomech.simulate(**MAN, constitutional_hka_deg=-8.0)
-osteotomy = biomech.simulate(**MAN, constitutional_hka_deg=2.5)
-print(compare(varus, osteotomy, names=("hka_deg", "load_axis_shift_mm", "wbl_ratio_pct", "medial_load_fraction",
-                                       "knee_adduction_moment_nm", "intermalleolar_distance_mm"),
-              labels=("varus", "after HTO")))
-
-# %% [markdown]
-# **What the model did.** A correction of 10.5° moved the load line 40 mm, from 11 % (far inside the
-# medial half) to the Fujisawa point, and cut the inner compartment's share from 84 % to about half.
-# The knee adduction moment in standing fell almost to zero. Two things to notice:
+# In one training study, 23 women with knee pain changed their FPPA by more than 15° on average. The
+# spread was as large as the change ([a study of women with knee pain](references.md#pmc7274868)).
+# Practising the movement, [motor control](glossary.md#motor-control), is a part of it that the
+# model has no slider for.
 #
-# - In the model the Fujisawa point comes at +2.5° HKA, just below Kobayashi's 3-6°. The model has
-#   the bones of a healthy knee; a knee with worn cartilage also tilts at the joint line, which real
-#   planning has to include.
-# - The corrected man now has a 47 mm ankle gap with his knees together: by the popular "5 cm" rule of
-#   lesson 07 he is almost "knock-kneed". The target is a trade: a worn inner side is relieved by
-#   loading the outer side more.
+# ## Standing still
 #
-# **Careful: the Fujisawa point is a target for varus knees with a worn inner compartment.** It is not
-# a general "ideal" alignment.
+# **Predict 3.** She stands on both legs with straight knees, as for a standing X-ray. Do the four
+# corrections change her [hip-knee-ankle angle](glossary.md#hip-knee-ankle-angle)?
 
-# %%
-ChoiceCheck(
-    "The 10-year-old girl above has knock knees in her bones (HKA +9°, load line at 96 % of the plateau). "
-    "Should guided growth aim her load line at the Fujisawa point (62.5 %)?",
-    ["yes: 62.5 % is the best position for every knee",
-     "no: for a valgus knee that would leave the load line on the outer side, the side already overloaded; "
-     "the aim is the normal range for her age",
-     "no: guided growth cannot change the load line"],
-    correct="no: for a valgus knee that would leave the load line on the outer side, the side already overloaded; "
-    "the aim is the normal range for her age",
-    explanation="The Fujisawa point is an overcorrection chosen to unload a worn medial compartment. A knock "
-    "knee already loads the lateral side; correcting it aims at the alignment that is normal for the person's "
-    "age, with the line a little medial of the knee centre in adults.",
-    hint="Which compartment does a knock knee overload, and which one does the Fujisawa point unload?",
+# %% jupyter={"source_hidden": true} tags=["predict"]
+def standing_reveal():
+    """What the model did: standing, before and after all four corrections."""
+    stand = dict(task="stand", knee_flexion_deg=0.0)
+    old = biomech.simulate(**{**CASE, **stand})
+    new = biomech.simulate(**{**CASE, **ALL_FOUR, **stand})
+    claim(abs(new.hka_deg - old.hka_deg) < 0.1, "the corrections leave the standing HKA unchanged")
+    return table({"before": old, "after all four": new}, ["hka_deg", "load_axis_shift_mm", "hip_internal_rotation_deg",
+                                                          "rearfoot_eversion_deg"])
+
+
+Predict(
+    "Standing with straight knees, do the four corrections change her hip-knee-ankle angle?",
+    options=["yes, by several degrees toward straight", "barely at all", "yes, but only toward varus"],
+    answer="barely at all",
+    explanation="Her thigh and heel turn less, but with straight knees a turn about the leg's own axis bends nothing "
+    "sideways. The standing alignment belongs to the bones. In the model that is true by construction: no cause "
+    "slider touches the bone angle. In people, it is why a bony deformity is treated by changing the bone.",
+    why_tempting={
+        "yes, by several degrees toward straight": "the squat improved a lot, so the standing leg should too. The "
+        "squat showed rotation through a bent knee; the standing X-ray shows the bones.",
+        "yes, but only toward varus": "correcting valgus sounds like pushing toward varus. The corrections take "
+        "rotation away; they do not bend the leg the other way.",
+    },
+    reveal=standing_reveal,
 )
 
 # %% [markdown]
+# Bone shape is changed by surgery: an [osteotomy](glossary.md#osteotomy) in adults (lesson 04) or
+# [guided growth](glossary.md#guided-growth) in children (lesson 07).
+#
+# ## Prevention: what can be done
+#
+# - **Train the movement.** [Neuromuscular training](glossary.md#neuromuscular-training) trains
+#   strength, balance and landing. It cut knee ligament injuries in young female athletes from about
+#   1 in 54 to 1 in 111 ([Petushek et al. 2019](references.md#petushek2019)).
+# - **Mind the load.** Forces in newtons scale with body mass (lesson 04). Cues such as "knee above
+#   the ankle" move load to the hip rather than remove it (lesson 05).
+# - **Children.** Vitamin D and calcium prevent nutritional [rickets](glossary.md#rickets)
+#   ([Munns et al. 2016](references.md#munns2016)); lesson 07 covers growing legs.
+# - **What no exercise changes:** the shape of adult bones.
+#
+# **See a clinician** for knee pain, swelling, locking or a knee that gives way. The same goes for a
+# limp or a new change in walking, poor balance, and legs that differ or keep getting worse.
+#
+# **Explain in your own words.** A friend's physiotherapist gave her side-lying leg raises for knees
+# that cave in. What can she expect, and what not? (Double-click, write, Shift+Enter.)
+#
+# *Your answer:*
+#
+# **Limits.** The what-if sizes are examples, not results of any programme, and many couplings are
+# teaching assumptions. The model has no technique, fatigue or time. It is not a treatment plan.
+#
 # ## Summary
 #
-# - Muscles, feet and pelvic posture change how the knee moves in bent-knee tasks. In the model each
-#   single what-if changed the projection angle by about 0.4-2.6°, all four together by 5.3°; a single
-#   person's FPPA needs a change of 7.5-8.9° before a video measurement can tell it from noise.
-# - Strengthening matters most where the pelvis actually gives way; in gait, weakening the abductors
-#   alone did not change pelvic drop (Pohl 2015).
-# - None of these corrections changes the standing hip-knee-ankle angle: that belongs to the bones.
-# - Guided growth or an osteotomy changes the bone angle and moves the load line, about 3-4 mm per
-#   degree (3 mm in the girl's shorter leg, 3.8 mm in the man's). A knock knee is corrected toward
-#   normal; a varus knee with medial wear is often corrected past normal, to the Fujisawa point.
+# Exercises reach muscles, feet and posture, and their effect on the knee depends on the person.
+# None changes the bones, and a change smaller than about 8° of FPPA may be measurement noise.
 #
-# ## Limits
-#
-# This is a teaching model, not a diagnosis or a treatment plan. The strength, stretch and posture
-# effects rest partly on teaching assumptions, marked as such in `biomech.causes`; the what-if sizes are
-# examples, not the results of any programme. The model has no cartilage wear, no joint-line tilt, no
-# growth over time and no separate femoral and tibial bone angles, so it cannot plan an operation.
-# A child whose legs differ from one side to the other, whose alignment is outside the range for their
-# age or getting worse, pain, swelling or a knee that gives way: all of these belong with a clinician.
+# **Next:** [07 · Growing up](07_growing_up.ipynb)

@@ -19,7 +19,8 @@ NOTEBOOKS = ROOT / "notebooks"
 SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 EXPECTED_LESSONS = ["00_start_here", "01_alignment_and_axes", "02_the_five_causes", "03_which_end_started_it",
-                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up", "08_virtual_clinic"]
+                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up", "08_virtual_clinic",
+                    "09_bones_and_surgery"]
 #: Later lessons (09 bones and surgery, ...) continue the numbering.
 LATER_LESSONS_FROM = len(EXPECTED_LESSONS)
 

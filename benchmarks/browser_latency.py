@@ -1,10 +1,22 @@
-"""Browser latency of the explorer: key press on a slider -> 3-D figure redrawn, in Chromium.
+"""Browser latency of the explorer: the app's first view, and key press on a slider ->
+3-D figure redrawn, in Chromium.
 
 Run from the repository root (needs Chromium, see tools/install_browser.sh)::
 
     python benchmarks/browser_latency.py
     python benchmarks/browser_latency.py --moves 40 --slider "Arch collapse"
+    python benchmarks/browser_latency.py --first-view-runs 0      # key presses only
 
+**First view** (``--first-view-runs``, default 3 each): Voila started as `make app`
+starts it, cold (``--preheat_kernel=False``: the kernel starts and runs the notebook
+when the page is asked for) and preheated (a pool of kernels that already ran it); each
+run opens the page in a fresh browser context and times, from the page request: the
+server's answer complete (``responseEnd``), the page loaded (``loadEventEnd``: Voila's
+and the widgets' scripts), plotly.js loaded and the 3-D and front views drawn (the
+figures' own ``performance.mark`` calls, biomech/app/figure.py), and the figures seen
+drawn from outside (each graph div has its data; what tests/browser waits for).
+
+**Key presses**:
 Starts Voila on notebooks/explorer_app.ipynb exactly as the browser tests do
 (tests/browser/servers.py: loopback, random token, the project's template), opens it in
 the system Chromium with the tests' network guard, and moves one slider from the
@@ -94,11 +106,11 @@ INSTALL_JS = r"""
     requestAnimationFrame(frame);
   }, true);
   for (const [name, [gd, trace]] of Object.entries(figures)) {
-    gd.on('plotly_afterplot', () => { if (signature(gd, trace) !== probe.before[name]) mark(name); });
+    if (gd) gd.on('plotly_afterplot', () => { if (signature(gd, trace) !== probe.before[name]) mark(name); });
   }
   probe.arm = () => {
     const before = {hka: hka()};
-    for (const [name, [gd, trace]] of Object.entries(figures)) before[name] = signature(gd, trace);
+    for (const [name, [gd, trace]] of Object.entries(figures)) before[name] = gd ? signature(gd, trace) : '';
     Object.assign(probe, {armed: true, t0: null, before, times: {}});
   };
   return true;
@@ -131,7 +143,60 @@ def line(label: str, values: list[float], goal: float | None = None) -> str:
     return text
 
 
-def measure(moves: int, slider_label: str) -> int:
+FIRST_VIEW_REFILL_S = 12.0
+MARKS_JS = """() => {
+  const out = {};
+  for (const m of performance.getEntriesByType('mark')) {
+    if (!m.name.startsWith('biomech:')) continue;
+    const key = m.name.slice(8) + (m.detail ? ':' + String(m.detail).slice(0, 8) : '');
+    if (!(key in out)) out[key] = m.startTime / 1000;
+  }
+  const nav = performance.getEntriesByType('navigation')[0];
+  out.answer = nav.responseEnd / 1000;
+  out.load = nav.loadEventEnd / 1000;
+  return out;
+}"""
+
+
+def first_view(browser, runs: int) -> list[str]:
+    """Lines of the first-view table: cold and preheated, median [min-max] of ``runs``."""
+    from biomech.app.explorer import FIGURE_LABELS
+
+    labels = {"3-D view drawn": "drawn:" + FIGURE_LABELS["limb3d"][:8],
+              "front view drawn": "drawn:" + FIGURE_LABELS["xray"][:8]}
+    lines = []
+    for mode, extra in (("cold (no kernel pool)", ("--preheat_kernel=False",)), ("preheated (make app)", ())):
+        server = start_voila(NOTEBOOK, Path(tempfile.mkdtemp(prefix="biomech-first-view-")), extra)
+        rows: dict[str, list[float]] = {}
+        try:
+            for run in range(runs):
+                if extra == ():
+                    time.sleep(FIRST_VIEW_REFILL_S)  # the pool (re)fills: each run takes a preheated kernel
+                recorded = open_recorded_page(browser)
+                page = recorded.page
+                page.set_viewport_size({"width": 1280, "height": 800})
+                started = time.perf_counter()
+                page.goto(server.url("/"), wait_until="commit")
+                wait_until_drawn(explorer_in(page), timeout_s=300)
+                seen = time.perf_counter() - started
+                marks = page.evaluate(MARKS_JS)
+                values = {"server answer complete": marks["answer"], "page loaded (scripts)": marks["load"],
+                          "plotly.js loaded": marks.get("plotly-loaded", float("nan"))}
+                values.update({name: marks.get(key, float("nan")) for name, key in labels.items()})
+                values["figures seen drawn (test's wait)"] = seen
+                for name, value in values.items():
+                    rows.setdefault(name, []).append(value)
+                page.close(run_before_unload=True)
+                recorded.context.close()
+        finally:
+            server.stop()
+        lines.append(f"  first view, {mode}, {runs} runs, from the page request: median [min-max]")
+        for name, values in rows.items():
+            lines.append(f"    {name:<36s} {statistics.median(values):5.2f} s  [{min(values):.2f}-{max(values):.2f}]")
+    return lines
+
+
+def measure(moves: int, slider_label: str, first_view_runs: int = 0) -> int:
     chromium = find_chromium()
     if chromium is None:
         print(MISSING_MESSAGE.format(candidates=", ".join(CANDIDATES)), file=sys.stderr)
@@ -143,6 +208,7 @@ def measure(moves: int, slider_label: str) -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=list(LAUNCH_ARGS))
+            first = first_view(browser, first_view_runs) if first_view_runs else []
             recorded = open_recorded_page(browser)
             page = recorded.page
             opened = time.perf_counter()
@@ -172,6 +238,8 @@ def measure(moves: int, slider_label: str) -> int:
 
     print(f"Explorer browser latency | Voila on {NOTEBOOK} | Chromium {browser_version} headless "
           f"(--disable-gpu: WebGL in software) | Python {sys.version.split()[0]}")
+    for text in first:
+        print(text)
     print(f"  Voila start {server_s:.1f} s; page open -> explorer drawn {drawn_s:.1f} s "
           f"(kernel start and notebook run included)")
     print(f"  {moves} key presses on \"{slider_label}\" ({(moves + 1) // 2} x ArrowRight, then ArrowLeft; "
@@ -197,10 +265,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=20, help="key presses to time (default 20)")
     parser.add_argument("--slider", default=DEFAULT_SLIDER, help=f"slider label (default {DEFAULT_SLIDER!r})")
+    parser.add_argument("--first-view-runs", type=int, default=3,
+                        help="first-view runs, cold and preheated each (default 3; 0 skips them)")
     args = parser.parse_args(argv)
     if args.moves < 2:
         parser.error("--moves must be at least 2")
-    return measure(args.moves, args.slider)
+    return measure(args.moves, args.slider, args.first_view_runs)
 
 
 if __name__ == "__main__":

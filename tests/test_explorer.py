@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import ipywidgets as widgets
 import numpy as np
 import pytest
 
@@ -191,9 +192,11 @@ def test_breakdown_is_the_models_attribution(app):
 def test_invalid_combination_shows_a_message_and_keeps_working(app):
     app.set(height_m=0.5, mass_kg=5.0)
     good = app.result
-    # The hip-width slider only offers what a 0.5 m body allows (the model's 40 mm floor):
+    # The hip-width slider only offers what a 0.5 m body allows (the model's 40 mm floor),
+    # on whole steps from zero (the browser snaps a slider's value to its grid):
     offset = app.controls["hip_width_offset_mm"]
-    assert offset.min == pytest.approx(40.0 - ctl.typical(app.ui)["hip_width_mm"])
+    floor = 40.0 - ctl.typical(app.ui)["hip_width_mm"]
+    assert floor <= offset.min < floor + offset.step and offset.min % offset.step == 0
     app.controls["mass_kg"].value = 60.0  # 240 kg/m^2 at 0.5 m: a readable message
     assert "body-mass index" in app.message.value and "Traceback" not in app.message.value
     assert "body-mass index" in app.message.value and app.result.as_dict() == good.as_dict()
@@ -201,6 +204,19 @@ def test_invalid_combination_shows_a_message_and_keeps_working(app):
     assert app.message.value == ""
     app.controls["arch_collapse"].value = 0.4
     assert_matches_model(app)
+
+
+def test_slider_limits_keep_zero_on_the_browser_grid(app):
+    # noUiSlider snaps to min + k * step: a limit off the grid would move the typical value
+    # (offset 0) as soon as the page draws the slider, and the page would send that back.
+    for height in (1.65, 1.52, 1.93):
+        app.set(height_m=height)
+        for name, widget in app.controls.items():
+            if isinstance(widget, widgets.FloatSlider):
+                low, high = ctl.control_range(name, app.ui)
+                steps = (widget.value - widget.min) / widget.step
+                assert steps == pytest.approx(round(steps), abs=1e-6), (name, widget.min, widget.value)
+                assert low - 1e-9 <= widget.min < low + widget.step and high - widget.step < widget.max <= high + 1e-9
 
 
 def test_scripted_bad_value_raises_and_shows_message(app):

@@ -1,4 +1,5 @@
-"""plotly.js, served to the browser once per page as a file instead of inside every figure.
+"""plotly.js, served to the browser once per page as a file instead of inside every figure,
+and a small accessibility helper that every page with widgets runs.
 
 The figures (:mod:`biomech.app.figure`) draw with plotly.js, a 4.8 MB script that ships
 with the plotly Python package. Carried in each figure's widget state, it would reach the
@@ -12,7 +13,9 @@ file (:func:`installed_path`) and the browser imports it once per page. Without 
 install (e.g. a Jupyter server from another environment), figures carry the script
 themselves: slower, never broken.
 
-Installing happens only in ``tools/setup_jupyter.py`` (run by ``make`` and Binder's
+The same extension's entry script (loaded by JupyterLab and Voila at page start) also
+runs :data:`ACCESS_JS`, which names what ipywidgets 8 leaves unnamed for a screen reader
+(see its comment). Installing happens only in ``tools/setup_jupyter.py`` (run by ``make`` and Binder's
 ``postBuild``) or by an explicit call::
 
     python -c "from biomech.app.assets import install; install()"
@@ -36,9 +39,69 @@ from .. import __version__
 #: Name of the folder among the JupyterLab extensions (a valid, code-free extension).
 EXTENSION = "biomech-assets"
 
-#: A federated extension with nothing to load: JupyterLab and Voila load its entry point
-#: at page start, find no plugins, and otherwise only serve its static files.
-REMOTE_ENTRY = f"""\
+#: The page's accessibility helper. ipywidgets 8 draws a slider's handle (the part that
+#: takes the keyboard) with role "slider" but no name, and a toggle button without saying
+#: whether it is pressed; a screen reader then says "slider, 0.5" and "button". This
+#: names each handle after its slider's label (else its tooltip), gives toggle buttons
+#: ``aria-pressed`` (kept current), names each group of toggle buttons after its label,
+#: and makes a box with the class ``bm-live`` a polite live region (its text is read out
+#: when it changes; biomech's scene description). It only adds attributes that are
+#: missing, for every widget on the page, as widgets appear and change.
+ACCESS_JS = r"""
+(function () {
+  if (typeof document === "undefined" || window.__biomechAccess) return;
+  window.__biomechAccess = true;
+  var text = function (node) { return node ? node.textContent.replace(/\s+/g, " ").trim() : ""; };
+  var label = function (widget) {
+    var own = widget && widget.querySelector(":scope > .widget-label");
+    return text(own) || (widget && widget.getAttribute("title")) || "";
+  };
+  var fix = function (root) {
+    if (!root.querySelectorAll) return;
+    var all = function (selector) {
+      var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+      if (root.matches && root.matches(selector)) found.push(root);
+      return found;
+    };
+    all(".noUi-handle[role=slider]").forEach(function (handle) {
+      if (handle.getAttribute("aria-label") || handle.getAttribute("aria-labelledby")) return;
+      var name = label(handle.closest(".widget-slider, .jupyter-widget-slider, .widget-hslider, .widget-vslider"));
+      if (name) handle.setAttribute("aria-label", name);
+    });
+    all(".widget-toggle-button").forEach(function (button) {
+      var pressed = button.classList.contains("mod-active") ? "true" : "false";
+      if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
+    });
+    all(".widget-toggle-buttons").forEach(function (group) {
+      if (!group.getAttribute("role")) group.setAttribute("role", "group");
+      var name = label(group);
+      if (name && !group.getAttribute("aria-label")) group.setAttribute("aria-label", name);
+    });
+    all(".bm-live").forEach(function (region) {
+      if (!region.getAttribute("aria-live")) {
+        region.setAttribute("role", "status");
+        region.setAttribute("aria-live", "polite");
+      }
+    });
+  };
+  var start = function () {
+    fix(document.body);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        if (change.type === "attributes") fix(change.target);
+        else change.addedNodes.forEach(function (node) { if (node.nodeType === 1) fix(node); });
+      });
+    }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["class"]});
+  };
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
+})();
+"""
+
+#: A federated extension with no plugins: JupyterLab and Voila load its entry point at
+#: page start (which runs :data:`ACCESS_JS`), find nothing to load, and otherwise only
+#: serve its static files.
+REMOTE_ENTRY = ACCESS_JS + f"""\
 var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {{}});
 _JUPYTERLAB["{EXTENSION}"] = {{
   init: function () {{ return Promise.resolve(); }},
@@ -90,6 +153,19 @@ def install(prefix=None) -> Path:
                "jupyterlab": {"_build": {"load": "static/remoteEntry.js"}}}
     (root / "package.json").write_text(json.dumps(package, indent=2) + "\n")
     return root
+
+
+def install_is_current(prefix=None) -> bool:
+    """True when the extension folder's entry script is this version's (:func:`install`
+    writes it; an older install lacks the accessibility helper). Only looks."""
+    from jupyter_core.paths import jupyter_path
+
+    folders = [Path(prefix) / "share" / "jupyter" / "labextensions"] if prefix else map(Path, jupyter_path("labextensions"))
+    for folder in folders:
+        entry = folder / EXTENSION / "static" / "remoteEntry.js"
+        if entry.is_file():
+            return entry.read_text() == REMOTE_ENTRY
+    return False
 
 
 def installed_path() -> str | None:

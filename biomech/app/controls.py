@@ -8,6 +8,8 @@ child; :func:`model_inputs` turns the UI state into :func:`biomech.simulate` inp
 """
 from __future__ import annotations
 
+import math
+
 import ipywidgets as widgets
 
 from .. import causes, growth, norms, subject
@@ -16,8 +18,9 @@ from ..inputs import INPUT_RANGES, hip_width_range_mm
 from ..model import DEFAULTS as MODEL_DEFAULTS
 from ..tasks import TASKS
 
-SLIDER_STYLE = {"description_width": "150px"}
-WIDE = widgets.Layout(width="330px")
+SLIDER_STYLE = {"description_width": "132px"}
+#: Fits the explorer's control column (345 px) inside its tabs.
+WIDE = widgets.Layout(width="312px")
 #: Sliders send their value while being dragged; the explorer coalesces the updates.
 CONTINUOUS = True
 
@@ -114,6 +117,13 @@ def control_range(name, ui):
     return float(low) - base, float(high) - base
 
 
+def on_grid(low, high, step):
+    """``(low, high)`` moved inward onto whole multiples of ``step``. The browser's slider
+    snaps a value to ``min + k * step`` when it draws, so limits off that grid would move
+    zero (every typical value) and send the moved value back to the model."""
+    return (round(math.ceil(low / step - 1e-9) * step, 10), round(math.floor(high / step + 1e-9) * step, 10))
+
+
 def clinical_text(name, ui):
     """What a cause slider means clinically, in words and units."""
     v = ui[name]
@@ -148,6 +158,7 @@ def clinical_text(name, ui):
 
 
 def _slider(description, low, high, step, fmt, tooltip):
+    low, high = on_grid(low, high, step)
     return widgets.FloatSlider(min=low, max=high, step=step, description=description, readout_format=fmt,
                                continuous_update=CONTINUOUS, style=SLIDER_STYLE, layout=WIDE,
                                description_allow_html=False, tooltip=tooltip)

@@ -39,17 +39,79 @@ from .presets import PRESETS
 
 log = logging.getLogger(__name__)
 
+TITLE = "Knee valgus explorer"
+
 HEADER = f"""
-<div style="font-family:{style.FONT}">
-  <div style="font-size:18px; font-weight:600">Knee valgus explorer</div>
-  <div style="font-size:12px; color:#555">
-    A teaching model, not a diagnosis: pain, swelling or a knee that gives way belong with a clinician.
-    <br><b>Signs:</b> + = valgus (knee toward the midline, "knock-knee"), &minus; = varus ("bow-leg");
-    load-axis shift + = load line passes lateral (outside) of the knee centre.
-    Angles in degrees, lengths in mm. {escape(GROUND_FRAME)}
+<div class="bm-header" style="font-family:{style.FONT}">
+  <div class="bm-title">{TITLE}</div>
+  <div class="bm-signs">
+    A teaching model, not a diagnosis. <b>Signs:</b> + = valgus (knee toward the midline, "knock-knee"),
+    &minus; = varus ("bow-leg"); load-axis shift + = load line lateral (outside) of the knee centre.
+    Degrees and mm. <span class="bm-frame">{escape(GROUND_FRAME)}</span>
   </div>
 </div>
 """
+
+#: The explorer's layout and its accessibility styles, sent once with the header. A CSS
+#: grid whose areas follow the explorer's own width (a container query, so it works in a
+#: JupyterLab cell as in a full Voila page): controls | 3-D | front view side by side on
+#: a wide screen (1280 px: everything important without scrolling), the front view beside
+#: the controls on a medium one, and on a narrow one (a phone, or 200 % zoom) the front
+#: view first, a control right under it. Projector mode enlarges type and controls.
+LAYOUT_CSS = f"""
+<style>
+.bm-explorer {{ container-type: inline-size; font-family: {style.FONT}; }}
+.bm-explorer .bm-header {{ line-height: 1.3; }}
+.bm-explorer .bm-title {{ font-size: 18px; font-weight: 600; }}
+.bm-explorer .bm-signs {{ font-size: 12px; color: {style.MUTED}; }}
+.bm-explorer .bm-toolbar {{ flex-wrap: wrap; gap: 4px; }}
+.bm-explorer .bm-main {{ display: grid !important; gap: 4px 10px; align-items: start;
+  grid-template-columns: 345px minmax(0, 1fr) minmax(0, 1fr);
+  grid-template-areas: "controls v3d front" "controls below below"; }}
+.bm-explorer .bm-area-controls {{ grid-area: controls; }}
+.bm-explorer .bm-area-3d {{ grid-area: v3d; }}
+.bm-explorer .bm-area-front {{ grid-area: front; }}
+.bm-explorer .bm-area-below {{ grid-area: below; min-width: 0; }}
+.bm-explorer .bm-view {{ width: 100%; height: 460px; margin: 0; }}
+.bm-explorer .lm-TabBar-tab, .bm-explorer .lm-TabBar-tabLabel {{ color: #33393b !important; }}
+.bm-explorer .bm-clinical {{ font-size: 11px; line-height: 1.3; color: {style.MUTED}; white-space: normal; }}
+.bm-explorer .bm-group-title {{ font-weight: 600; margin-top: 6px; }}
+.bm-explorer .bm-scene p {{ margin: 2px 0 4px 0; font-size: 13px; }}
+.bm-explorer .bm-visually-hidden {{ position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden !important; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; border: 0; }}
+.bm-explorer :focus-visible, .bm-explorer .noUi-handle:focus {{ outline: 3px solid {style.FOCUS} !important;
+  outline-offset: 2px; box-shadow: 0 0 0 5px #ffffff; }}
+@container (max-width: 1120px) {{
+  .bm-explorer .bm-main {{ grid-template-columns: 345px minmax(0, 1fr);
+    grid-template-areas: "controls front" "controls v3d" "below below"; }}
+}}
+@container (max-width: 700px) {{
+  .bm-explorer .bm-main {{ grid-template-columns: minmax(0, 1fr); grid-template-areas: "front" "controls" "v3d" "below"; }}
+  .bm-explorer .bm-area-front {{ height: 190px; }}
+  .bm-explorer .bm-area-3d {{ height: 300px; }}
+  .bm-explorer .bm-signs {{ font-size: 11px; }}
+  .bm-explorer .bm-frame {{ display: none; }}
+}}
+.bm-explorer.bm-projector {{ font-size: 16px; }}
+.bm-explorer.bm-projector .bm-title {{ font-size: 26px; }}
+.bm-explorer.bm-projector .bm-signs, .bm-explorer.bm-projector .bm-clinical {{ font-size: 15px; color: #1d2326; }}
+.bm-explorer.bm-projector .widget-label, .bm-explorer.bm-projector .widget-readout,
+.bm-explorer.bm-projector select, .bm-explorer.bm-projector button {{ font-size: 16px !important; color: #000; }}
+.bm-explorer.bm-projector .bm-readouts, .bm-explorer.bm-projector .bm-keys {{ font-size: 18px; }}
+.bm-explorer.bm-projector .bm-key-value {{ font-size: 22px; }}
+.bm-explorer.bm-projector .bm-bar {{ height: 32px; font-size: 16px; }}
+.bm-explorer.bm-projector .noUi-handle {{ transform: scale(1.4); }}
+</style>
+"""
+
+#: The front view's legend in the explorer (plotly's "fraction" entry widths: two columns).
+FRONT_LEGEND = {"orientation": "h", "entrywidth": 0.5, "entrywidthmode": "fraction", "y": -0.1,
+                "font": {"size": 10}}
+
+#: Projector mode: figure lines this much thicker, markers and text this much larger.
+PROJECTOR_LINE = 2.0
+PROJECTOR_MARK = 1.5
+PROJECTOR_FONT_PX = 17
 
 
 def _kernel_loop():
@@ -81,8 +143,9 @@ class Explorer(widgets.VBox):
         self._ghost = None
         self._breakdown_measure = "fppa_deg"
         self.renders = 0
-        self._pose = self._contributions = self._bands = self._computed_key = None
+        self._pose = self._contributions = self._bands = self._computed_key = self._analysed_key = None
         self._compute_or_raise()
+        self._compute_analyses()
         self._build_widgets()
         self._sync_controls()
         for name, widget in self.controls.items():
@@ -108,6 +171,7 @@ class Explorer(widgets.VBox):
         """Each cause's share of the breakdown measures, as shown in the "why" chart
         (see :func:`biomech.attribution.cause_contributions`)."""
         self._flush()
+        self._compute_analyses()
         return self._contributions
 
     @property
@@ -188,19 +252,47 @@ class Explorer(widgets.VBox):
         return PRESETS[name].values()
 
     def _build_widgets(self):
-        self.fig3d = LiveFigure(limb3d.figure(self._pose))
-        self.figx = LiveFigure(xray.figure(self._pose))
-        self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure))
-        self.readouts = widgets.HTML(readouts.table_html(self._pose["result"], with_css=False, bands=self._bands))
-        self.load_bar = widgets.HTML(readouts.load_bar_html(self._pose["result"], with_css=False))
-        self.balance_note = widgets.HTML(readouts.balance_html(self._pose["result"]))
+        result = self._pose["result"]
+        self.fig3d = LiveFigure(limb3d.figure(self._pose), label=FIGURE_LABELS["limb3d"], turnable=True, fit=True)
+        front = xray.figure(self._pose)
+        # Two columns of legend entries: the view's own legend, one entry a line, would take
+        # half of a figure that shares the screen with the controls and the 3-D view.
+        front["layout"]["legend"] = {**front["layout"].get("legend", {}), **FRONT_LEGEND}
+        self.figx = LiveFigure(front, label=FIGURE_LABELS["xray"], fit=True)
+        self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure),
+                                 label=FIGURE_LABELS["breakdown"])
+        self.fig3d.add_class("bm-view")
+        self.fig3d.add_class("bm-area-3d")
+        self.figx.add_class("bm-view")
+        self.figx.add_class("bm-area-front")
+        self.readouts = widgets.HTML(readouts.table_html(result, with_css=False, bands=self._bands))
+        self.load_bar = widgets.HTML(readouts.load_bar_html(result, with_css=False))
+        self.key_readouts = widgets.HTML(readouts.key_readouts_html(result))
+        self.balance_note = widgets.HTML(readouts.balance_html(result))
+        # The scene in words: a live region (read out when it changes), shown on request.
+        self.scene = widgets.HTML(_scene_html(result))
+        self.scene.add_class("bm-scene")
+        self.scene.add_class("bm-live")
+        self.scene.add_class("bm-visually-hidden")
         self.message = widgets.HTML("")
-        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="310px"))
+        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="300px"))
                        for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg", "trunk_lean_deg")}
+        self.describe = _toggle("Describe the scene", "comment", "show the scene in words (a screen reader "
+                                "reads it out whenever it changes)")
+        self.describe.observe(self._on_describe, names="value")
+        self.projector = _toggle("Projector mode", "television", "large type, thick lines, strong contrast for a "
+                                 "lecture hall")
+        self.projector.observe(self._on_projector, names="value")
+        self.show_table = _toggle("All readouts", "table", "every measure with its normal range and sign convention")
+        self.show_why = _toggle("Why? Each cause's share", "bar-chart", "how much each cause adds to the "
+                                "difference from a typical person")
+        self.show_table.observe(self._on_details, names="value")
+        self.show_why.observe(self._on_details, names="value")
+        self._base_styles = {key: _line_styles(fig) for key, fig in self.figures.items()}
         self.preset = widgets.Dropdown(options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
                                        description="Preset", style=ctl.SLIDER_STYLE, layout=ctl.WIDE)
         self.preset.observe(self._on_preset, names="value")
-        self.preset_note = widgets.HTML(layout=widgets.Layout(width="330px"))
+        self.preset_note = widgets.HTML(layout=widgets.Layout(width="320px"))
         self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="back to the starting state",
                                            layout=widgets.Layout(width="110px"))
         self.reset_button.on_click(lambda _: self._safely(self.reset))
@@ -214,7 +306,7 @@ class Explorer(widgets.VBox):
         self.breakdown_choice.observe(self._on_breakdown_choice, names="value")
 
     def _group(self, title, names):
-        rows = [widgets.HTML(f"<div style='font-family:{style.FONT}; font-weight:600; margin-top:8px'>{title}</div>")]
+        rows = [widgets.HTML(f"<div class='bm-group-title'>{title}</div>")] if title else []
         for name in names:
             rows.append(self.controls[name])
             if name in self.labels:
@@ -222,27 +314,33 @@ class Explorer(widgets.VBox):
         return rows
 
     def _layout(self):
-        panel = widgets.VBox(
-            [self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare])]
-            + self._group("What the person is doing", ctl.TASK_CONTROLS)
-            + self._group("Causes", ctl.CAUSE_CONTROLS)
-            + self._group("Trunk", ctl.TRUNK_CONTROLS)
-            + self._group("Person", ctl.PERSON_CONTROLS),
-            layout=widgets.Layout(flex="0 0 345px", padding="0 8px 0 0"))
-        figure_box = widgets.Layout(flex="0 0 auto")
-        views = widgets.VBox([
-            widgets.HBox([widgets.Box([self.fig3d], layout=figure_box), widgets.Box([self.figx], layout=figure_box)],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            self.message,
-            self.load_bar,
-            self.balance_note,
-            widgets.HBox([widgets.Box([self.readouts], layout=widgets.Layout(flex="1 1 520px")),
-                          widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(flex="1 1 380px"))],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-        ], layout=widgets.Layout(flex="1 1 600px", min_width="0"))
-        # The readouts' style sheet, sent once: inside each update it would restyle the page.
-        return [widgets.HTML(HEADER + readouts.CSS),
-                widgets.HBox([panel, views], layout=widgets.Layout(flex_flow="row wrap"))]
+        # The controls: causes first (what the lessons change most), then the task and the
+        # person, one group at a time (tabs), so that the page fits a 1280 x 800 screen.
+        groups = widgets.Tab(children=[
+            widgets.VBox(self._group("", ctl.CAUSE_CONTROLS)),
+            widgets.VBox(self._group("", ctl.TASK_CONTROLS) + self._group("Trunk", ctl.TRUNK_CONTROLS)),
+            widgets.VBox(self._group("", ctl.PERSON_CONTROLS)),
+        ], layout=widgets.Layout(width="345px"))
+        for index, title in enumerate(("Causes", "Task and trunk", "Person")):
+            groups.set_title(index, title)
+        self.control_groups = groups
+        panel = widgets.VBox([self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare]), groups],
+                             layout=widgets.Layout(width="345px"))
+        panel.add_class("bm-area-controls")
+        self.table_box = widgets.VBox([self.readouts], layout=widgets.Layout(display="none"))
+        self.why_box = widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(display="none"))
+        below = widgets.VBox([
+            self.message, self.scene, self.key_readouts, self.load_bar, self.balance_note,
+            widgets.HBox([self.show_table, self.show_why], layout=widgets.Layout(flex_flow="row wrap")),
+            self.table_box, self.why_box,
+        ])
+        below.add_class("bm-area-below")
+        main = widgets.Box([panel, self.fig3d, self.figx, below])
+        main.add_class("bm-main")
+        toolbar = widgets.HBox([self.describe, self.projector])
+        toolbar.add_class("bm-toolbar")
+        # The style sheets, sent once: inside each update they would restyle the page.
+        return [widgets.HTML(HEADER + LAYOUT_CSS + readouts.CSS), toolbar, main]
 
     # ------------------------------------------------------------------- events
     def _on_control(self, change):
@@ -267,6 +365,35 @@ class Explorer(widgets.VBox):
         if self._syncing:
             return
         self._safely(self.freeze if change.new else self.unfreeze)
+
+    def _on_describe(self, change):
+        """Show the scene in words, or keep it for screen readers only."""
+        if change.new:
+            self.scene.remove_class("bm-visually-hidden")
+        else:
+            self.scene.add_class("bm-visually-hidden")
+
+    def _on_details(self, change):
+        """Open or close the full readout table and the "why" chart."""
+        self.table_box.layout.display = "" if self.show_table.value else "none"
+        self.why_box.layout.display = "" if self.show_why.value else "none"
+
+    def _on_projector(self, change):
+        self._safely(self.set_projector, change.new)
+
+    def set_projector(self, on=True):
+        """Projector mode: large type, thick lines and larger markers (for a lecture hall);
+        ``set_projector(False)`` goes back."""
+        if self.projector.value != bool(on):
+            self.projector.value = bool(on)  # calls back here
+            return
+        if on:
+            self.add_class("bm-projector")
+        else:
+            self.remove_class("bm-projector")
+        for key, fig in self.figures.items():
+            traces, layout = _projected(self._base_styles[key], on)
+            fig.update(traces, layout)
 
     def _on_breakdown_choice(self, change):
         self._breakdown_measure = change.new
@@ -307,7 +434,7 @@ class Explorer(widgets.VBox):
         try:
             for name, widget in self.controls.items():
                 if isinstance(widget, widgets.FloatSlider):
-                    low, high = ctl.control_range(name, self._ui)
+                    low, high = ctl.on_grid(*ctl.control_range(name, self._ui), widget.step)
                     value = self._ui[name]
                     _set_limits(widget, min(low, value), max(high, value))
                 if widget.value != self._ui[name]:
@@ -318,11 +445,10 @@ class Explorer(widgets.VBox):
 
     def _update_labels(self):
         for name, label in self.labels.items():
-            label.value = (f"<div style='font-size:11px; line-height:1.3; color:#555; white-space:normal'>"
-                           f"{ctl.clinical_text(name, self._ui)}</div>")
+            label.value = f"<div class='bm-clinical'>{ctl.clinical_text(name, self._ui)}</div>"
         note = PRESETS[self.preset.value].note if getattr(self, "preset", None) and self.preset.value else ""
         if getattr(self, "preset_note", None) is not None:
-            self.preset_note.value = f"<span style='font-size:11px; color:#555'>{note}</span>"
+            self.preset_note.value = f"<span class='bm-clinical'>{note}</span>"
 
     def _compute_or_raise(self):
         """Run the model for the UI state (raises ValueError for a bad combination);
@@ -331,8 +457,14 @@ class Explorer(widgets.VBox):
         if key == self._computed_key:
             return
         p = pose(**ctl.model_inputs(self._ui))
-        self._contributions, self._bands = _analyses(p["result"])
         self._pose, self._computed_key = p, key
+        self._analysed_key = None
+
+    def _compute_analyses(self):
+        """The "why" shares and the readouts' bands for the state on screen (once per state)."""
+        if self._analysed_key != self._computed_key:
+            self._contributions, self._bands = _analyses(self._pose["result"])
+            self._analysed_key = self._computed_key
 
     def _request_render(self):
         """Redraw now, or - inside a running kernel - once the pending changes are in."""
@@ -361,23 +493,33 @@ class Explorer(widgets.VBox):
         self.renders += 1
         p, ghost = self._pose, self._ghost
         ghost_result = None if ghost is None else ghost["result"]
-        # The browser redraws in the order the updates arrive: the front view first (the
-        # picture a lesson points at), then the text, then the 3-D view (WebGL, the
-        # slowest), then the breakdown.
+        result = p["result"]
+        # The browser draws the updates in the order they arrive, while the kernel works on
+        # the next: the 3-D view first (cheap to compute, the slowest to draw), then the
+        # front view, the words, and last what needs the model's extra runs (the bands of
+        # the readouts and the "why" chart).
+        scene = limb3d.scene(result.inputs["height_m"] * 1000.0)
+        text = readouts.scene_text(result)
+        self.fig3d.description = text
+        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
+                                                      for axis in ("xaxis", "yaxis", "zaxis")})
         x_layout = xray.layout(p)
+        self.figx.description = _front_description(result)
         apply(self.figx, xray.dynamic(p, ghost), {
             "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
             "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
-        self.readouts.value = readouts.table_html(p["result"], ghost_result, with_css=False, bands=self._bands)
-        self.load_bar.value = readouts.load_bar_html(p["result"], with_css=False)
-        self.balance_note.value = readouts.balance_html(p["result"])
+        self.scene.value = _scene_html(result)
+        self.key_readouts.value = readouts.key_readouts_html(result)
+        self.load_bar.value = readouts.load_bar_html(result, with_css=False)
+        self.balance_note.value = readouts.balance_html(result)
         self._update_labels()
-        scene = limb3d.scene(p["result"].inputs["height_m"] * 1000.0)
-        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
-                                                      for axis in ("xaxis", "yaxis", "zaxis")})
+        self._compute_analyses()
+        self.readouts.value = readouts.table_html(result, ghost_result, with_css=False, bands=self._bands)
         self._draw_breakdown()
 
     def _draw_breakdown(self, relayout=False):
+        self._compute_analyses()
+        self.figwhy.description = _breakdown_description(self._contributions, self._breakdown_measure)
         layout = breakdown.layout(self._breakdown_measure) if relayout else None
         apply(self.figwhy, breakdown.dynamic(self._contributions, self._breakdown_measure),
               {"title": layout["title"], "yaxis.title": layout["yaxis"]["title"]} if layout else None)
@@ -483,3 +625,69 @@ def _set_limits(slider, low, high):
         slider.max, slider.min = high, low
     else:
         slider.min, slider.max = low, high
+
+
+#: What each figure shows, in words: its name for a screen reader (the figure's own
+#: description, which follows the state, is read after it).
+FIGURE_LABELS = {
+    "limb3d": "3-D view of the pelvis and both legs as bones, seen from the front; the orange dashed line runs "
+              "from hip to ankle (the load line)",
+    "xray": "Front view drawn like a standing X-ray, the person's right on your left, with the load line, the "
+            "bone axes and the joint angles",
+    "breakdown": "Why chart: bars from the typical person's value, one per cause, to the value now",
+}
+
+
+def _toggle(description, icon, tooltip):
+    """A toggle button (its pressed state is announced: aria-pressed)."""
+    return widgets.ToggleButton(value=False, description=description, icon=icon, tooltip=tooltip,
+                                layout=widgets.Layout(width="auto"))
+
+
+def _scene_html(result):
+    return f"<p>{escape(readouts.scene_text(result))}</p>"
+
+
+def _front_description(result):
+    """The front view's numbers in words (the angles it writes on the film)."""
+    return (f"{readouts.scene_text(result)} Joint angles: mLDFA {result.mldfa_deg:.1f}°, MPTA "
+            f"{result.mpta_deg:.1f}°, joint lines converging {result.jlca_deg:+.1f}°.")
+
+
+def _breakdown_description(contributions, measure):
+    """The "why" chart's bars in words."""
+    label, unit, scale = breakdown.MEASURES[measure]
+    c = contributions[measure]
+    shares = "; ".join(f"{name} {c['shares'][key] * scale + 0.0:+.1f} {unit}"
+                       for key, name in attribution.FACTORS.items())
+    return (f"{label}: typical person {c['typical'] * scale:.1f} {unit}; {shares}; now {c['current'] * scale:.1f} "
+            f"{unit}.")
+
+
+def _line_styles(fig):
+    """Each trace's line width, marker size and text size, and the layout's font sizes, as
+    built (flat plotly keys; None where the figure leaves plotly's default)."""
+    traces = []
+    for trace in fig.data:
+        found = {}
+        for key in ("line.width", "marker.size", "textfont.size"):
+            part, leaf = key.split(".")
+            value = (trace.get(part) or {}).get(leaf) if isinstance(trace.get(part), dict) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                found[key] = value
+        traces.append(found)
+    layout = fig.plot_layout
+    fonts = {"font.size": (layout.get("font") or {}).get("size"),
+             "title.font.size": ((layout.get("title") or {}).get("font") or {}).get("size"),
+             "legend.font.size": ((layout.get("legend") or {}).get("font") or {}).get("size")}
+    return traces, fonts
+
+
+def _projected(base, on):
+    """Trace and layout updates for projector mode on (thicker, larger) or off (as built)."""
+    traces, fonts = base
+    scale = {"line.width": PROJECTOR_LINE, "marker.size": PROJECTOR_MARK, "textfont.size": PROJECTOR_MARK}
+    changes = [{key: value * scale[key] if on else value for key, value in trace.items()} for trace in traces]
+    layout = {key: (PROJECTOR_FONT_PX + (3 if key == "title.font.size" else 0)) if on else value
+              for key, value in fonts.items()}
+    return changes, layout

@@ -30,6 +30,7 @@ The Python side never imports plotly's Python package.
 from __future__ import annotations
 
 import math
+import re
 from copy import deepcopy
 
 import anywidget
@@ -41,33 +42,82 @@ from . import assets
 #: Kind of the custom message that carries an update (the only one the views listen to).
 UPDATE = "biomech-plot-update"
 
-# The browser side. Kept small and free of plotly.js: anywidget gives a widget 2 s to
-# load this module and run initialize(); plotly.js (4.8 MB) is loaded by render() only.
-ESM = """\
+# The browser side. Kept small and free of plotly.js: anywidget gives a widget 2 s from the
+# creation of its model to load this module and run initialize(), and a busy page (a slow
+# laptop, many widgets starting together) must not eat those 2 s. So render() returns at
+# once and the heavy work (importing plotly.js, 4.8 MB; each first drawing, WebGL for
+# 3-D) waits until the browser is idle, one figure at a time: widgets still starting on
+# the page get the main thread first. A figure that is not on screen (a closed tab or
+# accordion) is drawn when it is first shown.
+ESM_SOURCE = r"""
 const UPDATE = "__UPDATE__";
 const CONFIG = {responsive: false, displaylogo: false};
 const LOADING = Symbol.for("biomech.plotly");  // one load of plotly.js per page, shared by every figure
+const QUEUE = Symbol.for("biomech.plot-queue");  // first drawings, one at a time
+const WATCH = Symbol.for("biomech.start-watch");
 const MESSAGE = "The plot library could not load: run `python tools/setup_jupyter.py` once, then reload the page.";
+const FAILED = "This figure could not be drawn. Reload the page to try again.";
+const WAITING = "Drawing the figure…";
+const STALLED = "Part of this page did not start in time (the computer was busy). Reload the page.";
+const TURN_DEG = 15, TILT = 0.25;
+const TURN_KEYS = "ArrowLeft ArrowRight ArrowUp ArrowDown Home";
+
+const warn = what => error => console.error("[biomech] " + what + " failed:", error);
+
+// Timings for benchmarks/browser_latency.py and benchmarks/capacity.py (performance marks).
+function mark(name, detail) {
+  try { performance.mark("biomech:" + name, {detail}); } catch (error) { return; }
+}
+
+// Resolves once the browser has nothing else queued (new widgets starting, messages).
+const idle = () => new Promise(resolve => (window.requestIdleCallback || setTimeout)(() => resolve()));
+
+// The first drawing waits for the browser to be idle (every widget created so far has
+// started); later ones follow each other at once.
+function later(step) {
+  const run = (window[QUEUE] || idle()).then(step);
+  window[QUEUE] = run.catch(() => undefined);
+  return run;
+}
+
+// anywidget rejects a widget that did not start within 2 s with this message and the
+// widget then ignores the kernel. Say so on the page, in words, with what to do.
+function watchStarts() {
+  if (window[WATCH]) return;
+  window[WATCH] = true;
+  window.addEventListener("unhandledrejection", event => {
+    const reason = String((event.reason && event.reason.message) || event.reason);
+    if (!reason.includes("Failed to initialize model") || document.getElementById("bm-start-alert")) return;
+    const box = document.createElement("div");
+    box.id = "bm-start-alert";
+    box.setAttribute("role", "alert");
+    box.className = "bm-start-alert";
+    box.textContent = STALLED;
+    document.body.prepend(box);
+  });
+}
+if (typeof window !== "undefined") watchStarts();
 
 // Same resolution as JupyterLab and Voila use for their extensions (any base URL).
 function extensionsUrl() {
   const node = document.getElementById("jupyter-config-data");
   const config = JSON.parse((node && node.textContent) || "{}");
   const base = config.fullLabextensionsUrl || (config.baseUrl || "/") + "lab/extensions";
-  return new URL(base.replace(/\\/?$/, "/"), window.location.href);
+  return new URL(base.replace(/\/?$/, "/"), window.location.href);
 }
 
 // plotly.min.js is a UMD file that ends with `window.Plotly = Plotly`; importing it runs it.
 async function importPlotly(model) {
   const path = model.get("_plotly_path"), source = model.get("_plotly_source");
   const blob = !path && source ? URL.createObjectURL(new Blob([source], {type: "text/javascript"})) : null;
-  if (!path && !blob) throw new Error("the figure names no plotly.js file and carries no source");
+  if (!path && !blob) throw new Error("no plotly.js path or source");
   const before = window.Plotly;
   try {
     await import(blob || new URL(path, extensionsUrl()).href);
     const Plotly = window.Plotly;
-    if (!Plotly || typeof Plotly.newPlot !== "function") throw new Error("plotly.js did not define window.Plotly");
+    if (!Plotly || typeof Plotly.newPlot !== "function") throw new Error("no window.Plotly");
     if (before !== undefined) window.Plotly = before;  // another library's plotly.js on the page keeps its global
+    mark("plotly-loaded");
     return Plotly;
   } finally {
     if (blob) URL.revokeObjectURL(blob);
@@ -103,6 +153,15 @@ function applyToFigure(figure, {traces, layout}) {
   for (const [key, value] of Object.entries(layout)) setPath(figure.layout, key, value);
 }
 
+// Two updates as one (the later value of a key wins): updates that arrive while the
+// figure is still drawing the previous one are drawn together.
+function mergeUpdates(a, b) {
+  if (!a) return b;
+  const n = Math.max(a.traces.length, b.traces.length);
+  const traces = Array.from({length: n}, (_, i) => ({...a.traces[i], ...b.traces[i]}));
+  return {traces, layout: {...a.layout, ...b.layout}};
+}
+
 // Plotly.update arguments: for each key an array over the traces, undefined where a
 // trace did not list the key (plotly.js leaves that trace's value alone).
 function plotlyUpdate({traces, layout}) {
@@ -116,6 +175,23 @@ function plotlyUpdate({traces, layout}) {
   return [restyle, layout, traces.map((_, i) => i)];
 }
 
+// The camera after a key press (3-D views): turn about the vertical, tilt, zoom, or back to the start.
+function turnedCamera(camera, key, start) {
+  if (key === "Home") return structuredClone(start);
+  const eye = Object.assign({x: 0, y: 1.7, z: 0.2}, camera && camera.eye);
+  const out = Object.assign({}, camera || {}, {eye: Object.assign({}, eye)});
+  if (key === "ArrowLeft" || key === "ArrowRight") {
+    const angle = (key === "ArrowLeft" ? -1 : 1) * TURN_DEG * Math.PI / 180;
+    out.eye.x = eye.x * Math.cos(angle) - eye.y * Math.sin(angle);
+    out.eye.y = eye.x * Math.sin(angle) + eye.y * Math.cos(angle);
+  } else if (key === "ArrowUp" || key === "ArrowDown") {
+    out.eye.z = Math.max(-2, Math.min(2.5, eye.z + (key === "ArrowUp" ? TILT : -TILT)));
+  } else {
+    return null;
+  }
+  return out;
+}
+
 function initialize({model}) {
   // The model's own figure follows every update, so a view created later in this page
   // draws the current figure.
@@ -126,45 +202,203 @@ function initialize({model}) {
   return () => model.off("msg:custom", onMessage);
 }
 
-async function render({model, el}) {
-  let Plotly;
-  try {
-    Plotly = await loadPlotly(model);
-  } catch (error) {
-    console.error("[biomech] plotly.js did not load:", error);
-    el.textContent = MESSAGE;
-    return;
-  }
-  const gd = document.createElement("div");
-  el.appendChild(gd);
-  const figure = model.get("figure");
-  // Updates wait for the first drawing and then run in order; a failed one does not stop the rest.
-  let drawn = Plotly.newPlot(gd, structuredClone(figure.data), structuredClone(figure.layout), CONFIG)
-    .catch(error => console.error("[biomech] plot failed:", error));
-  const later = step => {
-    drawn = drawn.then(step).catch(error => console.error("[biomech] plot update failed:", error));
+function describe(el, model) {
+  const label = model.get("label"), description = model.get("description");
+  const turn = model.get("turnable") ? " Arrow keys turn it, Home turns it back." : "";
+  const text = [label, description].filter(Boolean).join(". ") + turn;
+  if (text) el.setAttribute("aria-label", text);
+  else el.removeAttribute("aria-label");
+}
+
+// Plotly's toolbar is for the mouse: its buttons stay out of the keyboard's tab order.
+function untab(gd) {
+  gd.querySelectorAll(".modebar-btn").forEach(b => b.setAttribute("tabindex", "-1"));
+}
+
+function render({model, el}) {
+  el.classList.add("bm-plot");
+  // A named figure to a screen reader; plotly's own drawing (axis numbers, legend, toolbar)
+  // is hidden from it: the name and the description say what it shows.
+  el.setAttribute("role", "figure");
+  describe(el, model);
+  const fit = () => model.get("fit");
+  const size = () => {
+    const {width, height} = fit() ? {width: el.clientWidth, height: el.clientHeight} : model.get("figure").layout || {};
+    return {width, height};
   };
+  // A box the figure's size until it is drawn: no jump of the page, and a shown figure has
+  // a size. (Not on `el`, whose inline style belongs to ipywidgets' layout.)
+  const box = document.createElement("div");
+  box.className = "bm-plot-box";
+  const wanted = size();
+  if (fit()) {
+    box.style.width = box.style.height = "100%";
+  } else {
+    if (wanted.width) box.style.minWidth = wanted.width + "px";
+    if (wanted.height) box.style.minHeight = wanted.height + "px";
+  }
+  const note = document.createElement("div");
+  note.className = "bm-plot-note";
+  note.textContent = WAITING;
+  const gd = document.createElement("div");
+  gd.setAttribute("aria-hidden", "true");
+  box.append(note, gd);
+  el.appendChild(box);
+
+  let Plotly = null, drawn = false, closed = false, pending = null, busy = false, started = false;
+  let camera = null;
+  const shown = () => box.isConnected && box.getClientRects().length > 0 && box.clientWidth > 0;
+  const fail = (text, error) => {
+    console.error("[biomech] " + text, error);
+    note.textContent = text;
+    note.setAttribute("role", "alert");
+    note.hidden = false;
+  };
+  const settle = () => untab(gd);
+
+  const flush = () => {
+    if (!drawn || busy || !pending || closed) return;
+    const update = pending;
+    pending = null;
+    busy = true;
+    const [restyle, relayout, traces] = plotlyUpdate(update);
+    Plotly.update(gd, restyle, relayout, traces)
+      .catch(warn("plot update"))
+      .finally(() => { busy = false; settle(); flush(); });
+  };
+
+  const draw = async () => {
+    if (closed) return;
+    try {
+      Plotly = await loadPlotly(model);
+    } catch (error) {
+      fail(MESSAGE, error);
+      return;
+    }
+    if (closed) return;
+    const figure = model.get("figure");
+    const layout = structuredClone(figure.layout);
+    if (fit()) Object.assign(layout, size());
+    try {
+      await Plotly.newPlot(gd, structuredClone(figure.data), layout, CONFIG);
+    } catch (error) {
+      fail(FAILED, error);
+      return;
+    }
+    camera = structuredClone((figure.layout.scene || {}).camera || null);
+    gd.on("plotly_afterplot", settle);
+    gd.on("plotly_relayout", event => {
+      if (event && event["scene.camera"]) camera = event["scene.camera"];
+    });
+    settle();
+    note.hidden = true;
+    box.style.minWidth = box.style.minHeight = "";
+    drawn = true;
+    pending = null;  // the drawing used the current figure, which has every update so far
+    mark("drawn", model.get("label"));
+    flush();
+  };
+
+  const start = () => {
+    if (started || closed || !shown()) return;
+    started = true;
+    later(draw).catch(error => fail(FAILED, error));
+  };
+
+  // Draw once shown; follow the box's size when the figure fits it.
+  let resizing = false;
+  const observer = new ResizeObserver(() => {
+    start();
+    if (!drawn || !fit() || resizing) return;
+    resizing = true;
+    requestAnimationFrame(() => {
+      resizing = false;
+      const {width, height} = size();
+      const current = gd.layout || {};
+      if (width > 0 && height > 0 && (width !== current.width || height !== current.height)) {
+        Plotly.relayout(gd, {width, height}).catch(warn("resize"));
+      }
+    });
+  });
+  observer.observe(box);
+  requestAnimationFrame(start);
+
   const onMessage = msg => {
-    if (!msg || msg.kind !== UPDATE) return;
-    const [restyle, relayout, traces] = plotlyUpdate(structuredClone(msg));  // plotly.js keeps what it is given
-    later(() => Plotly.update(gd, restyle, relayout, traces));
+    if (!msg || msg.kind !== UPDATE || !drawn) return;  // before the first drawing: it draws the current figure
+    pending = mergeUpdates(pending, structuredClone({traces: msg.traces, layout: msg.layout}));
+    flush();
   };
   const onReplace = () => {  // the figure trait was assigned as a whole
+    if (!drawn) return;
     const current = model.get("figure");
-    later(() => Plotly.react(gd, structuredClone(current.data), structuredClone(current.layout), CONFIG));
+    const layout = structuredClone(current.layout);
+    if (fit()) Object.assign(layout, size());
+    pending = null;
+    Plotly.react(gd, structuredClone(current.data), layout, CONFIG)
+      .catch(warn("plot")).finally(settle);
   };
+  const onLabel = () => describe(el, model);
+  const onTurnable = () => {
+    const on = model.get("turnable");
+    el.toggleAttribute("tabindex", on);
+    if (on) el.tabIndex = 0;
+    if (on) el.setAttribute("aria-keyshortcuts", TURN_KEYS);
+    else el.removeAttribute("aria-keyshortcuts");
+    describe(el, model);
+  };
+  const onKey = event => {
+    if (!model.get("turnable") || !drawn || event.altKey || event.ctrlKey || event.metaKey) return;
+    const start = (model.get("figure").layout.scene || {}).camera || {};
+    const next = turnedCamera(camera, event.key, start);
+    if (!next) return;
+    event.preventDefault();
+    event.stopPropagation();
+    camera = next;
+    Plotly.relayout(gd, {"scene.camera": next}).catch(warn("turn"));
+  };
+  onTurnable();
+  el.addEventListener("keydown", onKey);
   model.on("msg:custom", onMessage);
   model.on("change:figure", onReplace);
+  model.on("change:label change:description", onLabel);
+  model.on("change:turnable", onTurnable);
   return () => {
+    closed = true;
+    observer.disconnect();
+    el.removeEventListener("keydown", onKey);
     model.off("msg:custom", onMessage);
     model.off("change:figure", onReplace);
-    Plotly.purge(gd);
+    model.off("change:label change:description", onLabel);
+    model.off("change:turnable", onTurnable);
+    if (Plotly) Plotly.purge(gd);
   };
 }
 
 export default {initialize, render};
-export {applyToFigure, plotlyUpdate};  // for tests/test_plot_widget.py
+export {applyToFigure, plotlyUpdate, mergeUpdates, turnedCamera};  // for tests/test_plot_widget.py
 """.replace("__UPDATE__", UPDATE)
+
+
+def _compact(source):
+    """The module as sent to the browser: without its comment lines and indentation (the
+    readable copy is :data:`ESM_SOURCE`)."""
+    lines = (re.sub(r"\s+// .*$", "", line).strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
+ESM = _compact(ESM_SOURCE)
+
+# The figure's box: a visible focus ring (3:1 and more against white and the dark film),
+# the note shown until it is drawn, and the page's alert when a widget did not start.
+CSS = """
+.bm-plot-box { position: relative; }
+.bm-plot:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; box-shadow: 0 0 0 5px #ffffff; }
+.bm-plot-note { position: absolute; top: 40%; left: 0; right: 0; text-align: center; color: #3d4548;
+                font: 13px system-ui, sans-serif; }
+.bm-plot-note[role=alert] { position: static; padding: 8px; background: #fdecea; color: #7a1d13; }
+.bm-start-alert { position: sticky; top: 0; z-index: 1000; padding: 8px 12px; background: #fdecea; color: #7a1d13;
+                  border-bottom: 2px solid #a5281b; font: 14px system-ui, sans-serif; }
+"""
 
 
 def _plain(value):
@@ -208,6 +442,16 @@ def _set_path(target, path, value):
         target[leaf] = value
 
 
+def _get_path(target, path):
+    """The value at a flat plotly key in a nested dict (None when it is not set, which is
+    what setting None means)."""
+    for part in path.split("."):
+        if not isinstance(target, dict) or part not in target:
+            return None
+        target = target[part]
+    return target
+
+
 class PlotFigure(anywidget.AnyWidget):
     """A plotly.js figure as a widget: ``PlotFigure({"data": [...], "layout": {...}})``.
 
@@ -218,6 +462,7 @@ class PlotFigure(anywidget.AnyWidget):
     """
 
     _esm = ESM
+    _css = CSS
 
     #: The current figure, kept current in place by :meth:`update` (what a new view draws).
     figure = traitlets.Dict().tag(sync=True)
@@ -225,6 +470,17 @@ class PlotFigure(anywidget.AnyWidget):
     _plotly_path = traitlets.Unicode("").tag(sync=True)
     #: ... else its source (4.8 MB), carried by the figure itself.
     _plotly_source = traitlets.Unicode("").tag(sync=True)
+    #: What the figure shows, in words: its accessible name (the figure is an image to a
+    #: screen reader), e.g. "Front view of the legs, like a standing X-ray".
+    label = traitlets.Unicode("").tag(sync=True)
+    #: What it shows now, in words (read after the label); kept current by its owner.
+    description = traitlets.Unicode("").tag(sync=True)
+    #: A 3-D view that turns from the keyboard: focusable, arrow keys turn it (left and
+    #: right about the vertical, up and down over it), Home returns to the figure's own camera.
+    turnable = traitlets.Bool(False).tag(sync=True)
+    #: The drawing fills the widget's box (its size set by CSS, e.g. a class added with
+    #: ``add_class``) instead of the layout's width and height, and follows it.
+    fit = traitlets.Bool(False).tag(sync=True)
 
     def __init__(self, figure=None, **kwargs):
         path = assets.installed_path()
@@ -262,12 +518,24 @@ class PlotFigure(anywidget.AnyWidget):
         keys, and later traces may be left out. ``layout``: flat relayout keys
         (``"scene.xaxis.range"``, ``"title.text"``, ``"annotations"``). Values may be numpy
         arrays; NaN becomes a gap (None), and None removes a key.
+
+        Keys already at the given value are left out of the message, and nothing is sent
+        when no key changes: plotly.js redraws a whole figure (a full relayout) for a
+        layout key or a trace's visibility even when the value is the same, which was
+        most of a slider move's drawing time in the browser.
         """
         traces = [_plain(dict(changes)) for changes in traces]
         layout = _plain(dict(layout or {}))
         if len(traces) > len(self.data):
             raise ValueError(f"{len(traces)} trace updates for a figure with {len(self.data)} traces")
         _check_keys([key for changes in traces for key in changes] + list(layout))  # before any change
+        traces = [{key: value for key, value in changes.items() if _get_path(trace, key) != value}
+                  for trace, changes in zip(self.data, traces)]
+        layout = {key: value for key, value in layout.items() if _get_path(self.plot_layout, key) != value}
+        while traces and not traces[-1]:
+            traces.pop()
+        if not traces and not layout:
+            return
         for trace, changes in zip(self.data, traces):
             for key, value in changes.items():
                 _set_path(trace, key, value)

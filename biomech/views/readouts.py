@@ -1,6 +1,8 @@
-"""Readouts: every measure with its unit, sign convention, normal range and a colour for
-normal / borderline / outside, plus the medial-lateral knee load bar. Plain HTML, so it
-renders in JupyterLab, Voila and a static notebook alike.
+"""Readouts: every measure with its unit, sign convention, normal range and a verdict
+(normal / borderline / outside, in words and in a colour-blind-safe colour), the
+medial-lateral knee load bar, a strip of the key readouts, and the scene described in
+words for a screen reader. Plain HTML, so it renders in JupyterLab, Voila and a static
+notebook alike.
 """
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from html import escape
 
 from .. import norms
 from ..conventions import SIGN_CONVENTIONS
+from ..tasks import TASKS
 from . import style
 
 #: (group title, [(output name, plain label, display unit, scale)]) in teaching order.
@@ -89,14 +92,17 @@ CSS = """
 .bm-readouts td {padding: 2px 4px; vertical-align: top;}
 .bm-readouts tr.bm-row:hover {background: #f6f6f6;}
 .bm-value {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 600;}
-.bm-muted {color: #7f8c8d; font-size: 11px;}
-.bm-band {color: #7f8c8d; font-size: 10.5px; font-weight: 400;}
+.bm-muted {color: %(muted)s; font-size: 11px;}
+.bm-band {color: %(muted)s; font-size: 10.5px; font-weight: 400;}
 .bm-dot {display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 4px;}
 .bm-bar {display: flex; height: 22px; border-radius: 4px; overflow: hidden; font-size: 12px; color: white;
          font-family: %(font)s;}
-.bm-bar div {display: flex; align-items: center; justify-content: center; white-space: nowrap;}
+.bm-bar div {display: flex; align-items: center; justify-content: center; white-space: nowrap; overflow: hidden;}
+.bm-keys {display: flex; flex-wrap: wrap; gap: 2px 18px; font-family: %(font)s; font-size: 13px; margin: 4px 0;}
+.bm-key-value {font-weight: 700; font-variant-numeric: tabular-nums;}
+.bm-key-verdict {font-size: 12px;}
 </style>
-""" % {"font": style.FONT}
+""" % {"font": style.FONT, "muted": style.MUTED}
 
 
 def table_html(result, ghost=None, with_css=True, bands=None):
@@ -125,7 +131,8 @@ def table_html(result, ghost=None, with_css=True, bands=None):
                 cells.append(f"<td class='bm-value'>{style.signed((value - frozen) * scale, unit)}</td>")
             cells.append(f"<td>{range_text}</td>")
             verdict_text = style.STATUS_WORDS[verdict]
-            cells.append(f"<td data-verdict='{verdict}'><span class='bm-dot' style='background:{colour}'></span>"
+            cells.append(f"<td data-verdict='{verdict}'><span class='bm-dot' aria-hidden='true' "
+                         f"style='background:{colour}'></span>"
                          f"{verdict_text}</td>" if verdict_text else "<td></td>")
             cells.append(f"<td class='bm-muted'>{escape(SIGN_CONVENTIONS.get(name, ''))}</td>")
             rows.append(f"<tr class='bm-row' data-measure='{name}'>{''.join(cells)}</tr>")
@@ -143,15 +150,76 @@ def load_bar_html(result, with_css=True):
             None: "the published 60-80 % medial is for standing on both legs",
             "borderline": "just outside the published 60-80 % medial",
             "outside": "outside the published 60-80 % medial"}[verdict]
+    # The shares are written in the line above the bar too: a narrow part of the bar
+    # cannot hold its words, and the colours alone must not carry them.
     return (
         f"{CSS if with_css else ''}<div style='font-family:{style.FONT}; font-size:12.5px; margin:4px 0'>"
-        f"<b>Knee load</b> {force:.2f} × body weight, shared between the compartments "
-        f"<span class='bm-muted'>({note})</span></div>"
-        f"<div class='bm-bar' data-medial-pct='{medial:.1f}'>"
+        f"<b>Knee load</b> {force:.2f} × body weight: medial (inner) {medial:.0f} %, lateral (outer) "
+        f"{lateral:.0f} % <span class='bm-muted'>({note})</span></div>"
+        f"<div class='bm-bar' data-medial-pct='{medial:.1f}' aria-hidden='true'>"
         f"<div style='width:{medial:.1f}%; background:{style.VARUS}'>medial (inner) {medial:.0f} %</div>"
         f"<div style='width:{lateral:.1f}%; background:{style.VALGUS}'>lateral (outer) {lateral:.0f} %</div>"
         f"</div>"
     )
+
+
+#: The key readouts shown under the figures: (output name, short label, unit, scale).
+KEY_MEASURES = (
+    ("hka_deg", "HKA", "°", 1.0),
+    ("fppa_deg", "FPPA", "°", 1.0),
+    ("load_axis_shift_mm", "Load-axis shift", "mm", 1.0),
+    ("medial_load_fraction", "Medial share", "%", 100.0),
+)
+
+
+def _direction_word(name, value):
+    """What the sign of a key readout means, in words."""
+    if name in ("hka_deg", "fppa_deg"):
+        return "" if abs(value) < 0.05 else ("valgus" if value > 0 else "varus")
+    if name == "load_axis_shift_mm":
+        return "" if abs(value) < 0.05 else ("lateral" if value > 0 else "medial")
+    return ""
+
+
+def key_readouts_html(result):
+    """The key readouts in one line: value, what its sign means, and the verdict in words
+    (the colour repeats the verdict; it never carries it alone)."""
+    cells = []
+    for name, label, unit, scale in KEY_MEASURES:
+        value = getattr(result, name)
+        _, verdict = _range_text(name, result, unit, scale)
+        direction = _direction_word(name, value)
+        judged = {"outside": "outside the normal range"}.get(verdict, style.STATUS_WORDS[verdict])
+        words = ", ".join(w for w in (direction, judged) if w)
+        cells.append(f"<div class='bm-key' data-measure='{name}'><span class='bm-key-label'>{label}</span> "
+                     f"<span class='bm-key-value' style='color:{style.STATUS_COLOURS[verdict]}'>"
+                     f"{_value_text(name, value, unit, scale)}</span>"
+                     + (f" <span class='bm-key-verdict'>({words})</span>" if words else "") + "</div>")
+    return f"<div class='bm-keys'>{''.join(cells)}</div>"
+
+
+def scene_text(result):
+    """The scene in words, for a screen reader and for anyone who asks: the task, where the
+    measured knee sits against the hip-ankle line, where the load line passes, and the
+    inner compartment's share of the load. E.g. "Standing on both legs. Right knee 8°
+    inside the hip-ankle line (valgus, knock-knee side); load line 21 mm lateral of the
+    knee centre; inner (medial) compartment 55 % of the knee load."
+    """
+    inputs = result.inputs
+    knee = f"{inputs['side'].capitalize()} knee"
+    hka = result.hka_deg
+    if abs(hka) < 0.5:
+        where = f"{knee} on the hip-ankle line (straight)"
+    elif hka > 0:
+        where = f"{knee} {hka:.1f}° inside the hip-ankle line (valgus, knock-knee side)"
+    else:
+        where = f"{knee} {-hka:.1f}° outside the hip-ankle line (varus, bow-leg side)"
+    shift = result.load_axis_shift_mm
+    line = (f"load line {abs(shift):.0f} mm {'lateral' if shift > 0 else 'medial'} of the knee centre"
+            if abs(shift) >= 0.5 else "load line through the knee centre")
+    return (f"{TASKS[inputs['task']].label}. {where}; {line}; inner (medial) compartment "
+            f"{100.0 * result.medial_load_fraction:.0f} % of the knee load, "
+            f"{result.knee_contact_force_bw:.1f} × body weight in all.")
 
 
 def balance_html(result):

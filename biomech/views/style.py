@@ -20,11 +20,13 @@ JOINT = "#3b3b3b"
 PATELLA = "#b08850"
 GHOST = "rgba(120, 120, 160, 0.35)"
 LOAD_LINE = "#e07b00"
-VALGUS = "#c0392b"
-VARUS = "#2471a3"
-#: Brighter versions for the dark front ("X-ray") view.
-VALGUS_BRIGHT = "#ff6b5b"
-VARUS_BRIGHT = "#5dade2"
+#: Valgus and varus: Okabe and Ito's colour-blind-safe vermillion and blue, darkened so
+#: that white text on them and they as text on white reach 5:1 (WCAG AA).
+VALGUS = "#b8410a"
+VARUS = "#0072b2"
+#: Brighter versions for the dark front ("X-ray") view (Okabe-Ito vermillion and sky blue).
+VALGUS_BRIGHT = "#ff7f3f"
+VARUS_BRIGHT = "#56b4e9"
 AXIS = "#2c3e50"
 TRUNK = "#a0826d"
 TRUNK_BRIGHT = "#d7c4a8"
@@ -32,8 +34,14 @@ CENTRE_OF_MASS = "#8e44ad"
 FLOOR = "rgba(200, 200, 200, 0.25)"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
-#: Readout colour of each verdict of :meth:`biomech.norms.NormalRange.status`.
-STATUS_COLOURS = {"normal": "#1e8449", "borderline": "#d68910", "outside": "#c0392b", None: "#7f8c8d"}
+#: Readout colour of each verdict of :meth:`biomech.norms.NormalRange.status`: bluish
+#: green, amber-brown and vermillion (colour-blind-safe hues), each 5:1 or more on white;
+#: the verdict is always written beside it too.
+STATUS_COLOURS = {"normal": "#006c4f", "borderline": "#8a5a00", "outside": "#b8410a", None: "#5d6d6e"}
+#: Secondary text (help lines, units, bands): 5:1 on white.
+MUTED = "#5d6d6e"
+#: Keyboard focus ring: 6:1 on white.
+FOCUS = "#1a5fb4"
 STATUS_WORDS = {"normal": "normal", "borderline": "borderline", "outside": "outside", None: ""}
 
 

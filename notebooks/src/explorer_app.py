@@ -1,10 +1,7 @@
-# %% [markdown]
-# # Knee valgus explorer
-#
-# The stand-alone app: `make app` serves this page with Voila, showing the widget without code.
-# In JupyterLab, run the cell below.
-
 # %%
+# The knee valgus explorer as a page without code: `make app` serves this notebook with
+# Voila, which shows the widget alone (its own header carries the title). In JupyterLab,
+# run this cell to open the same explorer here.
 import biomech
 
 biomech.explorer()

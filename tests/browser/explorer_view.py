@@ -2,10 +2,13 @@
 
 The explorer (``biomech.explorer()``, a ``.bm-explorer`` box) draws three plotly figures,
 told apart here by their layout titles: the 3-D view ("3-D view ..."), the front view
-("Front view ...") and the "why" chart ("Why? ..."). Their traces are read from the
-graph divs themselves (``gd.data``), i.e. the data plotly.js drew, not the widget's
-state; the readouts are ``tr.bm-row[data-measure]`` rows with the value in
-``td.bm-value`` and the load bar is ``div.bm-bar[data-medial-pct]``.
+("Front view ...") and the "why" chart ("Why? ..."); the "why" chart is drawn when it is
+first opened ("Why? Each cause's share"), so a fresh page has the first two drawn. Their
+traces are read from the graph divs themselves (``gd.data``), i.e. the data plotly.js
+drew, not the widget's state; the readouts are ``tr.bm-row[data-measure]`` rows (in the
+"All readouts" panel, in the page even while it is closed) with the value in
+``td.bm-value`` (its 5-95 % band, ``.bm-band``, left out) and the load bar is
+``div.bm-bar[data-medial-pct]``.
 
 The expected values come from the model in the test process (:func:`biomech.pose`),
 for the same inputs, so a figure or a readout that shows a stale or a construction-time
@@ -58,9 +61,12 @@ _SHOWN_JS = r"""
   };
   const g3 = figure(%(title3d)s), gx = figure(%(titlefront)s);
   const readouts = {};
+  // The value without its band (a .bm-band block inside the same cell).
+  const own = cell => [...cell.childNodes].filter(n => !(n.classList && n.classList.contains('bm-band')))
+    .map(n => n.textContent).join('').trim();
   el.querySelectorAll('tr.bm-row').forEach(row => {
     const value = row.querySelector('td.bm-value');
-    readouts[row.dataset.measure] = value ? value.textContent.trim() : null;
+    readouts[row.dataset.measure] = value ? own(value) : null;
   });
   // ipywidgets writes option texts with no-break spaces: compare plain text.
   const text = node => node.textContent.replace(/\s+/g, ' ').trim();
@@ -216,8 +222,12 @@ def read_shown(explorer: Locator) -> Shown:
     return Shown.from_page(explorer.evaluate(_SHOWN_JS))
 
 
+#: Figures a fresh explorer draws at once (the "why" chart waits until it is opened).
+FIRST_DRAWN = (TITLE_3D, TITLE_FRONT)
+
+
 def wait_until_drawn(explorer: Locator, timeout_s: float = 90.0) -> Shown:
-    """Wait until plotly has drawn the explorer's three figures and its readouts are there.
+    """Wait until plotly has drawn the explorer's 3-D and front views and its readouts are there.
 
     "Drawn" means each graph div has its ``data`` list, whatever is in it: a figure drawn
     without its traces is for the caller's checks to report, not something to wait out.
@@ -226,7 +236,8 @@ def wait_until_drawn(explorer: Locator, timeout_s: float = 90.0) -> Shown:
     deadline = time.monotonic() + timeout_s
     while True:
         shown = read_shown(explorer)
-        ready = (len(shown.titles) >= 3 and all(n is not None for n in shown.trace_counts)
+        drawn = [t for t, n in zip(shown.titles, shown.trace_counts) if n is not None]
+        ready = (all(any(t.startswith(prefix) for t in drawn) for prefix in FIRST_DRAWN)
                  and all(n in shown.readouts for n in READOUT_UNITS))
         if ready or time.monotonic() > deadline:
             assert ready, f"the explorer's figures were not drawn within {timeout_s:.0f} s:\n{shown.describe()}"
@@ -296,14 +307,26 @@ def slider(explorer: Locator, label: str) -> Locator:
                                                                                 has_text=_exact(label)))
 
 
+def reveal(explorer: Locator, control: Locator) -> Locator:
+    """Open the tab of the explorer's controls ("Causes", "Task and trunk", "Person") that
+    holds ``control``, as a learner would, and return ``control``."""
+    if control.is_visible():
+        return control
+    for tab in explorer.locator(".lm-TabBar-tab").all():
+        tab.click()
+        if control.is_visible():
+            break
+    return control
+
+
 def choose(explorer: Locator, label: str, option: str) -> None:
     """Choose ``option`` (its visible text) in the dropdown labelled ``label``."""
-    dropdown(explorer, label).select_option(label=option)
+    reveal(explorer, dropdown(explorer, label)).select_option(label=option)
 
 
 def press_on_slider(explorer: Locator, label: str, key: str = "ArrowRight", times: int = 1) -> None:
     """Move a slider from the keyboard: focus its handle, press ``key`` ``times`` times."""
-    handle = slider(explorer, label).locator(".noUi-handle")
+    handle = reveal(explorer, slider(explorer, label)).locator(".noUi-handle")
     handle.focus()
     for _ in range(times):
         explorer.page.keyboard.press(key)

@@ -24,11 +24,33 @@ reached an 'alive' state"). The kernel manager below restarts a kernel's idle cl
 first time the culler meets it outside the pool, so a page always has at least
 ``cull_idle_timeout`` to connect; a closed or crashed page's kernel goes at most
 ``cull_idle_timeout + 2 * cull_interval`` after the page does.
+
+3. No second copy of plotly.js. plotly's Python package installs its own JupyterLab
+extension (``jupyterlab-plotly``, for plotly's FigureWidget and figure outputs); Voila
+loads every installed extension on every page, and that one brings a 4.8 MB script that
+the page then downloads and parses (about half a second of the page's start, measured)
+although biomech's figures draw with their own copy (biomech/app/assets.py) and no
+page of the project shows a plotly output. The page-config hook below (a public Voila
+option) leaves it out of the pages this configuration serves. (Fetching biomech's copy
+early, as a module preload in the page's head, was tried and measured: the page's own
+scripts then loaded later and the figures drew no sooner.)
 """
 from jupyter_core.utils import ensure_async
 from jupyter_server._tz import utcnow
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+
+#: JupyterLab extensions the pages never need (see 3. above).
+UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
+
+
+def drop_unused_extensions(page_config, **_context):
+    """Voila's ``page_config_hook``: the page's configuration without
+    :data:`UNUSED_EXTENSIONS` in its list of extensions to load."""
+    page_config["federated_extensions"] = [extension for extension in page_config.get("federated_extensions", [])
+                                           if extension.get("name") not in UNUSED_EXTENSIONS]
+    return page_config
 
 
 class XsrfCookieIdentityProvider(PasswordIdentityProvider):
@@ -74,3 +96,4 @@ class FreshIdleClockKernelManager(AsyncMappingKernelManager):
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 c.Voila.identity_provider_class = XsrfCookieIdentityProvider
 c.VoilaConfiguration.multi_kernel_manager_class = FreshIdleClockKernelManager
+c.VoilaConfiguration.page_config_hook = drop_unused_extensions

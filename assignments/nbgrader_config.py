@@ -5,6 +5,7 @@ writes release/, submitted/, autograded/ and feedback/ beside them, and keeps th
 gradebook in gradebook.db. On a JupyterHub the exchange folder must be shared by all
 users; set it with ``c.Exchange.root``.
 """
+
 c = get_config()  # noqa: F821 - provided by nbgrader when it reads this file
 
 c.CourseDirectory.course_id = "biomech-knee-valgus"

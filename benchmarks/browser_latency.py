@@ -39,6 +39,7 @@ The round trip covers the widget message to the kernel, the model run, the views
 update messages back and plotly's redraw. Prints median and p90 next to the goal
 (<= 100 ms); it never fails on a slow result (timings depend on the machine).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,13 +55,12 @@ for path in (ROOT, ROOT / "tests"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from browser.chromium import CANDIDATES, LAUNCH_ARGS, MISSING_MESSAGE, find_chromium  # noqa: E402
 from browser.explorer_view import TITLE_3D, TITLE_FRONT, TITLE_WHY, explorer_in, slider, wait_until_drawn  # noqa: E402
 from browser.helpers import open_voila_page, wait_until_page_idle  # noqa: E402
 from browser.pages import open_recorded_page  # noqa: E402
 from browser.servers import start_voila  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 NOTEBOOK = "notebooks/explorer_app.ipynb"
 DEFAULT_SLIDER = "Bone shape (±°)"
@@ -136,8 +136,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def line(label: str, values: list[float], goal: float | None = None) -> str:
     median, p90 = statistics.median(values), percentile(values, 90)
-    text = (f"  {label:<56s} median {median:6.1f} ms   p90 {p90:6.1f} ms   "
-            f"(min {min(values):.1f}, max {max(values):.1f})")
+    text = (
+        f"  {label:<56s} median {median:6.1f} ms   p90 {p90:6.1f} ms   (min {min(values):.1f}, max {max(values):.1f})"
+    )
     if goal is not None:
         text += f"   goal <= {goal:.0f} ms: {'met' if median <= goal else 'NOT met'} (median)"
     return text
@@ -162,14 +163,16 @@ def first_view(browser, runs: int) -> list[str]:
     """Lines of the first-view table: cold and preheated, median [min-max] of ``runs``."""
     from biomech.app.explorer import FIGURE_LABELS
 
-    labels = {"3-D view drawn": "drawn:" + FIGURE_LABELS["limb3d"][:8],
-              "front view drawn": "drawn:" + FIGURE_LABELS["xray"][:8]}
+    labels = {
+        "3-D view drawn": "drawn:" + FIGURE_LABELS["limb3d"][:8],
+        "front view drawn": "drawn:" + FIGURE_LABELS["xray"][:8],
+    }
     lines = []
     for mode, extra in (("cold (no kernel pool)", ("--preheat_kernel=False",)), ("preheated (make app)", ())):
         server = start_voila(NOTEBOOK, Path(tempfile.mkdtemp(prefix="biomech-first-view-")), extra)
         rows: dict[str, list[float]] = {}
         try:
-            for run in range(runs):
+            for _ in range(runs):
                 if extra == ():
                     time.sleep(FIRST_VIEW_REFILL_S)  # the pool (re)fills: each run takes a preheated kernel
                 recorded = open_recorded_page(browser)
@@ -180,8 +183,11 @@ def first_view(browser, runs: int) -> list[str]:
                 wait_until_drawn(explorer_in(page), timeout_s=300)
                 seen = time.perf_counter() - started
                 marks = page.evaluate(MARKS_JS)
-                values = {"server answer complete": marks["answer"], "page loaded (scripts)": marks["load"],
-                          "plotly.js loaded": marks.get("plotly-loaded", float("nan"))}
+                values = {
+                    "server answer complete": marks["answer"],
+                    "page loaded (scripts)": marks["load"],
+                    "plotly.js loaded": marks.get("plotly-loaded", float("nan")),
+                }
                 values.update({name: marks.get(key, float("nan")) for name, key in labels.items()})
                 values["figures seen drawn (test's wait)"] = seen
                 for name, value in values.items():
@@ -236,14 +242,21 @@ def measure(moves: int, slider_label: str, first_view_runs: int = 0) -> int:
     finally:
         server.stop()
 
-    print(f"Explorer browser latency | Voila on {NOTEBOOK} | Chromium {browser_version} headless "
-          f"(--disable-gpu: WebGL in software) | Python {sys.version.split()[0]}")
+    print(
+        f"Explorer browser latency | Voila on {NOTEBOOK} | Chromium {browser_version} headless "
+        f"(--disable-gpu: WebGL in software) | Python {sys.version.split()[0]}"
+    )
     for text in first:
         print(text)
-    print(f"  Voila start {server_s:.1f} s; page open -> explorer drawn {drawn_s:.1f} s "
-          f"(kernel start and notebook run included)")
-    print(f"  {moves} key presses on \"{slider_label}\" ({(moves + 1) // 2} x ArrowRight, then ArrowLeft; "
-          f"slider ended at {readout}), one at a time, {SETTLE_MS} ms apart")
+    print(
+        f"  Voila start {server_s:.1f} s; page open -> explorer drawn {drawn_s:.1f} s "
+        f"(kernel start and notebook run included)"
+    )
+    print(
+        f'  {moves} key presses on "{slider_label}" ({(moves + 1) // 2} x ArrowRight, then ArrowLeft; '
+        f"slider ended at {readout}), one at a time, {SETTLE_MS} ms apart"
+    )
+
     def column(name):
         return [r[name] for r in results if name in r]
 
@@ -265,8 +278,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=20, help="key presses to time (default 20)")
     parser.add_argument("--slider", default=DEFAULT_SLIDER, help=f"slider label (default {DEFAULT_SLIDER!r})")
-    parser.add_argument("--first-view-runs", type=int, default=3,
-                        help="first-view runs, cold and preheated each (default 3; 0 skips them)")
+    parser.add_argument(
+        "--first-view-runs",
+        type=int,
+        default=3,
+        help="first-view runs, cold and preheated each (default 3; 0 skips them)",
+    )
     args = parser.parse_args(argv)
     if args.moves < 2:
         parser.error("--moves must be at least 2")

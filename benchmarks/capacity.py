@@ -30,6 +30,7 @@ preheated kernels, culling, a 60 s IOPub wait). Two parts:
 
 Prints the table and the N at which p95 passes 10 s. Never fails on a slow result.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,13 +51,15 @@ for path in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(path))
 
 import psutil  # noqa: E402
-
-from browser.servers import (VOILA_POOL_SIZE, VOILA_PROJECT_ARGS, Server, start_voila)  # noqa: E402
+from browser.servers import VOILA_POOL_SIZE, VOILA_PROJECT_ARGS, Server, start_voila  # noqa: E402
 
 NOTEBOOK = "notebooks/explorer_app.ipynb"
 WIDGET_VIEW = b"application/vnd.jupyter.widget-view+json"
-FAILURE_MARKERS = (b"Timeout waiting for IOPub output", b"There was an error when executing cell",
-                   b"Traceback (most recent call last)")
+FAILURE_MARKERS = (
+    b"Timeout waiting for IOPub output",
+    b"There was an error when executing cell",
+    b"Traceback (most recent call last)",
+)
 SLOW_S = 10.0
 REQUEST_TIMEOUT_S = 600.0
 POOL_FILL_TIMEOUT_S = 180.0
@@ -92,8 +95,11 @@ def proc_memory_mb(pid: int) -> tuple[float, float]:
 
 
 def kernel_pids(server: Server) -> list[int]:
-    return [p.pid for p in psutil.Process(server.process.pid).children(recursive=True)
-            if "ipykernel" in " ".join(p.cmdline())]
+    return [
+        p.pid
+        for p in psutil.Process(server.process.pid).children(recursive=True)
+        if "ipykernel" in " ".join(p.cmdline())
+    ]
 
 
 def wait_for_pool(server: Server, size: int) -> None:
@@ -109,28 +115,35 @@ def wait_for_pool(server: Server, size: int) -> None:
 
 # ---------------------------------------------------------------- part 1: first view
 
-def first_view(pool: int, options: tuple[str, ...] = ()) -> None:
-    from playwright.sync_api import sync_playwright
 
+def first_view(pool: int, options: tuple[str, ...] = ()) -> None:
     from browser.chromium import CANDIDATES, LAUNCH_ARGS, MISSING_MESSAGE, find_chromium
     from browser.explorer_view import EXPLORER, explorer_in, wait_until_drawn
     from browser.pages import open_recorded_page
+    from playwright.sync_api import sync_playwright
 
     chromium = find_chromium()
     if chromium is None:
         print(MISSING_MESSAGE.format(candidates=", ".join(CANDIDATES)), file=sys.stderr)
         return
     # label: (Voila options replacing make app's, preheated?)
-    modes = {"cold (no kernel pool)": (("--preheat_kernel=False", *options), False),
-             f"preheated (make app, pool of {pool})": ((f"--pool_size={pool}", *options), True)}
-    print("First view of the app, one visitor, Chromium headless (fresh context each run), "
-          f"median of {FIRST_VIEW_RUNS} runs [min-max]:")
+    modes = {
+        "cold (no kernel pool)": (("--preheat_kernel=False", *options), False),
+        f"preheated (make app, pool of {pool})": ((f"--pool_size={pool}", *options), True),
+    }
+    print(
+        "First view of the app, one visitor, Chromium headless (fresh context each run), "
+        f"median of {FIRST_VIEW_RUNS} runs [min-max]:"
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=list(LAUNCH_ARGS))
         for mode, (extra, preheated) in modes.items():
             server = start_voila(NOTEBOOK, Path(tempfile.mkdtemp(prefix="biomech-capacity-")), extra)
-            rows: dict[str, list[float]] = {"server answer complete": [], "explorer controls on the page": [],
-                                            "figures drawn": []}
+            rows: dict[str, list[float]] = {
+                "server answer complete": [],
+                "explorer controls on the page": [],
+                "figures drawn": [],
+            }
             try:
                 if preheated:
                     wait_for_pool(server, pool)
@@ -161,6 +174,7 @@ def first_view(pool: int, options: tuple[str, ...] = ()) -> None:
 
 # ---------------------------------------------------------------- part 2: N sessions
 
+
 @dataclass
 class Session:
     seconds: float = float("nan")
@@ -184,14 +198,18 @@ def request_page(server: Server, delay_s: float, session: Session, start: float)
 
 
 def sessions_against_one_server(n: int, spread_s: float, pool: int, options: tuple[str, ...] = ()) -> dict:
-    server = start_voila(NOTEBOOK, Path(tempfile.mkdtemp(prefix="biomech-capacity-")), (f"--pool_size={pool}", *options))
+    server = start_voila(
+        NOTEBOOK, Path(tempfile.mkdtemp(prefix="biomech-capacity-")), (f"--pool_size={pool}", *options)
+    )
     try:
         wait_for_pool(server, pool)
         sessions = [Session() for _ in range(n)]
         window = n * spread_s
         start = time.perf_counter() + 0.2
-        threads = [threading.Thread(target=request_page, args=(server, window * i / n, s, start), daemon=True)
-                   for i, s in enumerate(sessions)]
+        threads = [
+            threading.Thread(target=request_page, args=(server, window * i / n, s, start), daemon=True)
+            for i, s in enumerate(sessions)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -203,25 +221,41 @@ def sessions_against_one_server(n: int, spread_s: float, pool: int, options: tup
     times = [s.seconds for s in sessions]
     rss = [m[0] for m in memory]
     pss = [m[1] for m in memory]
-    return {"n": n, "window": window, "drawn": sum(s.drawn for s in sessions), "median": statistics.median(times),
-            "p95": percentile(times, 95), "max": max(times), "kernels": len(memory),
-            "rss": statistics.median(rss), "pss": statistics.median(pss), "total_pss": sum(pss),
-            "server_rss": server_rss, "problems": sorted({s.problem for s in sessions if s.problem})}
+    return {
+        "n": n,
+        "window": window,
+        "drawn": sum(s.drawn for s in sessions),
+        "median": statistics.median(times),
+        "p95": percentile(times, 95),
+        "max": max(times),
+        "kernels": len(memory),
+        "rss": statistics.median(rss),
+        "pss": statistics.median(pss),
+        "total_pss": sum(pss),
+        "server_rss": server_rss,
+        "problems": sorted({s.problem for s in sessions if s.problem}),
+    }
 
 
 def capacity(counts: list[int], spread_s: float, pool: int, options: tuple[str, ...] = ()) -> None:
-    print(f"\nN sessions against one server (page requests spread over N x {spread_s:g} s; "
-          f"server-side page render; pool of {pool}):")
-    header = (f"  {'N':>3s}  {'arrive in':>9s}  {'drawn':>7s}  {'median':>7s}  {'p95':>7s}  {'max':>7s}  "
-              f"{'kernel RSS':>10s}  {'kernel PSS':>10s}  {'all kernels':>11s}  {'server':>7s}")
+    print(
+        f"\nN sessions against one server (page requests spread over N x {spread_s:g} s; "
+        f"server-side page render; pool of {pool}):"
+    )
+    header = (
+        f"  {'N':>3s}  {'arrive in':>9s}  {'drawn':>7s}  {'median':>7s}  {'p95':>7s}  {'max':>7s}  "
+        f"{'kernel RSS':>10s}  {'kernel PSS':>10s}  {'all kernels':>11s}  {'server':>7s}"
+    )
     print(header)
     slow_at = None
     for n in counts:
         r = sessions_against_one_server(n, spread_s, pool, options)
-        print(f"  {r['n']:3d}  {r['window']:7.1f} s  {r['drawn']:3d}/{r['n']:<3d}  {r['median']:5.2f} s  "
-              f"{r['p95']:5.2f} s  {r['max']:5.2f} s  {r['rss']:7.0f} MB  {r['pss']:7.0f} MB  "
-              f"{r['total_pss'] / 1024:8.2f} GB  {r['server_rss']:4.0f} MB"
-              + (f"   ({r['kernels']} kernels incl. pool)" if r["kernels"] != r["n"] else ""))
+        print(
+            f"  {r['n']:3d}  {r['window']:7.1f} s  {r['drawn']:3d}/{r['n']:<3d}  {r['median']:5.2f} s  "
+            f"{r['p95']:5.2f} s  {r['max']:5.2f} s  {r['rss']:7.0f} MB  {r['pss']:7.0f} MB  "
+            f"{r['total_pss'] / 1024:8.2f} GB  {r['server_rss']:4.0f} MB"
+            + (f"   ({r['kernels']} kernels incl. pool)" if r["kernels"] != r["n"] else "")
+        )
         for problem in r["problems"]:
             print(f"         not drawn: {problem}")
         if slow_at is None and r["p95"] > SLOW_S:
@@ -235,20 +269,36 @@ def capacity(counts: list[int], spread_s: float, pool: int, options: tuple[str, 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[5, 10, 20, 40], help="values of N")
-    parser.add_argument("--spread", type=float, default=0.5,
-                        help="seconds of arrival window per session (default 0.5: 40 sessions in 20 s)")
-    parser.add_argument("--pool", type=int, default=VOILA_POOL_SIZE,
-                        help=f"preheated kernels (default {VOILA_POOL_SIZE}, as `make app`)")
+    parser.add_argument(
+        "--spread",
+        type=float,
+        default=0.5,
+        help="seconds of arrival window per session (default 0.5: 40 sessions in 20 s)",
+    )
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=VOILA_POOL_SIZE,
+        help=f"preheated kernels (default {VOILA_POOL_SIZE}, as `make app`)",
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the first-view part (Chromium)")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                        help="a Voila option replacing make app's, e.g. VoilaExecutor.iopub_timeout=4")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Voila option replacing make app's, e.g. VoilaExecutor.iopub_timeout=4",
+    )
     args = parser.parse_args(argv)
     options = tuple("--" + option.removeprefix("--") for option in args.set)
     cpus = os.cpu_count()
     memory_gb = psutil.virtual_memory().total / 2**30
-    print(f"App capacity | Voila on {NOTEBOOK} | {cpus} CPUs, {memory_gb:.0f} GB RAM | Python "
-          f"{sys.version.split()[0]}\n  Voila options (as make app): {' '.join(VOILA_PROJECT_ARGS)}"
-          + (f"\n  replaced here: {' '.join(options)}" if options else "") + "\n")
+    print(
+        f"App capacity | Voila on {NOTEBOOK} | {cpus} CPUs, {memory_gb:.0f} GB RAM | Python "
+        f"{sys.version.split()[0]}\n  Voila options (as make app): {' '.join(VOILA_PROJECT_ARGS)}"
+        + (f"\n  replaced here: {' '.join(options)}" if options else "")
+        + "\n"
+    )
     if not args.no_browser:
         first_view(args.pool, options)
     capacity(sorted(args.sessions), args.spread, args.pool, options)

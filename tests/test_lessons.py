@@ -10,6 +10,7 @@ without an error, and every claim a reveal makes about the model must still hold
 ``python tests/test_lessons.py --write-references`` rewrites notebooks/references.md from
 biomech/references.py.
 """
+
 from __future__ import annotations
 
 import ast
@@ -73,8 +74,7 @@ def prose_words(path):
 
 def sentences(path):
     """Sentences of the body text (headings and table rows left out), each as its words."""
-    body = "\n".join(line for line in prose(markdown(path)).splitlines()
-                     if not line.lstrip().startswith(("#", "|")))
+    body = "\n".join(line for line in prose(markdown(path)).splitlines() if not line.lstrip().startswith(("#", "|")))
     parts = re.split(r"(?<=[.!?:;])\s+(?=[A-Z(\"'*-])|\n\s*\n|\n\s*-\s", body)
     return [WORD.findall(p) for p in parts if WORD.findall(p)]
 
@@ -85,7 +85,8 @@ def stored_outputs(path):
     for i, cell in enumerate(notebook(path).cells):
         for output in cell.get("outputs", []):
             text = "".join(output.get("text", "")) + "".join(
-                "".join(v) if isinstance(v, list) else str(v) for v in output.get("data", {}).values())
+                "".join(v) if isinstance(v, list) else str(v) for v in output.get("data", {}).values()
+            )
             out.append((i, text))
     return out
 
@@ -95,6 +96,7 @@ def normal(text):
 
 
 # ---------------------------------------------------------------- the Predict cells as written
+
 
 def predict_calls(path):
     """(cell index, keyword arguments given as literals) of every ``Predict(...)`` call; the
@@ -123,7 +125,8 @@ def test_each_lesson_predicts_twice_and_ends_with_a_summary_and_a_next_link(path
         cell = notebook(path).cells[i]
         assert "predict" in tags(cell), f"{path.name} cell {i}: tag a Predict cell 'predict'"
         assert cell.metadata.get("jupyter", {}).get("source_hidden"), (
-            f"{path.name} cell {i}: the Predict cell's code holds the answer; hide it (source_hidden)")
+            f"{path.name} cell {i}: the Predict cell's code holds the answer; hide it (source_hidden)"
+        )
     text = markdown(path)
     assert re.search(r"^## Summary\s*$", text, re.M), f"{path.name}: no '## Summary' section"
     summary = text.split("## Summary", 1)[1].split("**Next:**", 1)[0]
@@ -166,13 +169,15 @@ def test_no_test_markers_no_code_names_and_hidden_helpers(path):
     cells = notebook(path).cells
     code = [c for c in cells if c.cell_type == "code"]
     assert "setup" in tags(code[0]) and code[0].metadata.get("jupyter", {}).get("source_hidden"), (
-        f"{path.name}: the first code cell is the collapsed set-up cell (tag 'setup', source hidden)")
+        f"{path.name}: the first code cell is the collapsed set-up cell (tag 'setup', source hidden)"
+    )
     assert any("nbval-check-output" in tags(c) for c in code), f"{path.name}: no number is checked by nbval"
     for i, cell in enumerate(cells):
         assert "NBVAL_" not in cell.source, f"{path.name} cell {i}: an nbval marker is visible; use a cell tag"
         if cell.cell_type == "code" and re.search(r"\b(ChoiceCheck|NumberCheck|StateCheck)\(", cell.source):
             assert cell.metadata.get("jupyter", {}).get("source_hidden"), (
-                f"{path.name} cell {i}: a self-check's code holds its answer; hide it")
+                f"{path.name} cell {i}: a self-check's code holds its answer; hide it"
+            )
         if "code-names" in tags(cell):
             continue  # lesson 00 shows, once, how the readouts are named in code
         for output in cell.get("outputs", []):
@@ -191,16 +196,19 @@ def test_prose_is_short_and_the_time_is_realistic(path):
     long = [n for n in lengths if n > LONG_SENTENCE_WORDS]
     assert max(lengths) <= LONGEST, f"{path.name}: a sentence of {max(lengths)} words"
     assert len(long) <= MAX_LONG_SHARE * len(lengths), (
-        f"{path.name}: {len(long)} of {len(lengths)} sentences run over {LONG_SENTENCE_WORDS} words")
+        f"{path.name}: {len(long)} of {len(lengths)} sentences run over {LONG_SENTENCE_WORDS} words"
+    )
     label = re.search(r"\*About (\d+) minutes", markdown(path))
     assert label, f"{path.name}: no time label ('*About N minutes')"
     minutes = int(label.group(1))
     tasks = len(predict_calls(path))
     assert minutes >= words / READING_WORDS_PER_MINUTE + tasks, (
-        f"{path.name}: {minutes} min for {words} words and {tasks} predictions is not realistic")
+        f"{path.name}: {minutes} min for {words} words and {tasks} predictions is not realistic"
+    )
 
 
 # ---------------------------------------------------------------- glossary
+
 
 def anchor(heading):
     """GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens."""
@@ -223,7 +231,7 @@ def glossary():
 
 def test_every_glossary_term_is_defined():
     assert len(glossary()) >= 40
-    for key, (names, definition) in glossary().items():
+    for key, (_names, definition) in glossary().items():
         assert len(WORD.findall(definition)) >= 8, f"glossary entry {key!r} has no real definition"
 
 
@@ -236,8 +244,9 @@ def test_terms_are_defined_or_linked_at_first_use(path):
     """The first time a lesson uses a glossary term (outside headings) it links the glossary
     entry, or defines the term in place in bold."""
     # Headings and the "Next" line are navigation, not prose where a term is first used.
-    text = "\n".join("" if line.lstrip().startswith(("#", "**Next:**")) else line
-                     for line in markdown(path).splitlines())
+    text = "\n".join(
+        "" if line.lstrip().startswith(("#", "**Next:**")) else line for line in markdown(path).splitlines()
+    )
     links = [(m.span(), m.group(2)) for m in LINK.finditer(text)]
     for target in (t for _, t in links if t.startswith("glossary.md#")):
         assert target.partition("#")[2] in glossary(), f"{path.name}: glossary link {target} has no entry"
@@ -246,8 +255,9 @@ def test_terms_are_defined_or_linked_at_first_use(path):
     visible = LINK.sub(lambda m: f"[{m.group(1)}]({' ' * len(m.group(2))})", text)
     undefined = []
     for key, (names, _) in glossary().items():
-        hits = [m.span() for name in names
-                for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", visible, re.I)]
+        hits = [
+            m.span() for name in names for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", visible, re.I)
+        ]
         if not hits:
             continue
         first, first_end = min(hits)
@@ -256,24 +266,35 @@ def test_terms_are_defined_or_linked_at_first_use(path):
         # "term (what it means)": a definition in brackets right after the term also counts.
         in_place = bool(re.match(r"\s?\(", visible[first_end:]))
         if not (linked or in_bold or in_place):
-            undefined.append(f"{names[0]} (at ...{text[max(0, first - 30):first + 30]!r}...)")
+            undefined.append(f"{names[0]} (at ...{text[max(0, first - 30) : first + 30]!r}...)")
     assert not undefined, f"{path.name}: terms used before they are linked or defined: {undefined}"
 
 
 # ---------------------------------------------------------------- references
 
+
 def render_references():
     """notebooks/references.md: every source of biomech/references.py, by key."""
     from biomech import references
 
-    lines = ["# References", "",
-             "Every source the model and the lessons use, from `biomech/references.py`. Lessons cite them as",
-             "author and year and link here. \"Not fully verified\" marks sources whose number or record the",
-             "project's literature check could not confirm; treat their numbers as provisional.", ""]
+    lines = [
+        "# References",
+        "",
+        "Every source the model and the lessons use, from `biomech/references.py`. Lessons cite them as",
+        'author and year and link here. "Not fully verified" marks sources whose number or record the',
+        "project's literature check could not confirm; treat their numbers as provisional.",
+        "",
+    ]
     for key, ref in references.REFERENCES.items():
         flag = "" if ref.verified else " *(not fully verified)*"
-        lines += [f"### {key}", "", f"{references.full(key)}{flag}", "", f"What the course takes from it: {ref.note}",
-                  ""]
+        lines += [
+            f"### {key}",
+            "",
+            f"{references.full(key)}{flag}",
+            "",
+            f"What the course takes from it: {ref.note}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -292,10 +313,12 @@ def test_every_citation_resolves_to_a_current_reference():
             key = keys.get(target.partition("#")[2])
             assert key, f"{path.name}: {target} names no reference in biomech/references.py"
             assert f"### {key}\n\n{references.full(key)}" in page, (
-                f"notebooks/references.md is stale for {key}: run `python tests/test_lessons.py --write-references`")
+                f"notebooks/references.md is stale for {key}: run `python tests/test_lessons.py --write-references`"
+            )
 
 
 # ---------------------------------------------------------------- pressing every prediction
+
 
 @functools.cache
 def lesson_widgets(path):

@@ -1,20 +1,21 @@
 """The behaviour the model must show, one test per mechanism,
 "Behaviour the model must show"."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from _reference_checks import ADULTS, frontal_valgus_deg, normal_causes, out_of_range, range_cases
 
 import biomech
 import biomech.laxity
 from biomech.inputs import HIP_WIDTH_PER_HEIGHT
 
-from _reference_checks import ADULTS, frontal_valgus_deg, normal_causes, out_of_range, range_cases
-
 SEXES = ("female", "male")
 
 
 # --- 1. all causes at normal values -> every measure inside its normal range ----------------
+
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_normal_causes_give_normal_measures(sex):
@@ -32,6 +33,7 @@ def test_normal_causes_give_normal_measures(sex):
 
 
 # --- 2. each cause alone moves the knee medially; left and right are mirror images ----------
+
 
 def _cause_sweeps(sex):
     person = ADULTS[sex]
@@ -96,19 +98,27 @@ def test_left_and_right_are_mirror_images(cause, sex):
     for name in biomech.OUTPUT_NAMES:
         np.testing.assert_array_equal(left[name], right[name], err_msg=name)
     kw = {**person, **normal_causes(person), "task": "single_leg_squat", cause: float(high)}
-    r, l = biomech.simulate(**kw, side="right"), biomech.simulate(**kw, side="left")
-    assert r.as_dict() == l.as_dict()
-    kr, kl = r.landmarks["knee_center"], l.landmarks["knee_center"]
+    right_, left_ = biomech.simulate(**kw, side="right"), biomech.simulate(**kw, side="left")
+    assert right_.as_dict() == left_.as_dict()
+    kr, kl = right_.landmarks["knee_center"], left_.landmarks["knee_center"]
     # x flips sign (a severe cause can carry the knee to the midline, so the sign of
     # kr[0] itself is not fixed; at normal values the right knee is right of the midline).
     assert kl[0] == pytest.approx(-kr[0], rel=1e-12, abs=1e-9)
-    assert abs(r.landmarks["hip_center"][0]) > 1.0
+    assert abs(right_.landmarks["hip_center"][0]) > 1.0
     normal = {**person, **normal_causes(person), "task": "single_leg_squat"}
-    assert (biomech.simulate(**normal, side="right").landmarks["knee_center"][0] > 0.0
-            > biomech.simulate(**normal, side="left").landmarks["knee_center"][0])
-    for name in r.landmarks:
-        np.testing.assert_allclose(l.landmarks[name], r.landmarks[name] * np.array([-1.0, 1.0, 1.0]),
-                                   rtol=1e-12, atol=1e-9, err_msg=name)
+    assert (
+        biomech.simulate(**normal, side="right").landmarks["knee_center"][0]
+        > 0.0
+        > biomech.simulate(**normal, side="left").landmarks["knee_center"][0]
+    )
+    for name in right_.landmarks:
+        np.testing.assert_allclose(
+            left_.landmarks[name],
+            right_.landmarks[name] * np.array([-1.0, 1.0, 1.0]),
+            rtol=1e-12,
+            atol=1e-9,
+            err_msg=name,
+        )
 
 
 # --- 3. rotation: little HKA change straight, strong FPPA in a squat, JCS abduction stays ---
@@ -133,7 +143,8 @@ def test_rotation_barely_changes_hka_with_straight_knee(cause, task, sex):
     base = biomech.simulate(**kw)
     rot = biomech.simulate(**{**kw, cause: ROTATION_CAUSES[cause](person)})
     turned = abs(rot.hip_internal_rotation_deg - base.hip_internal_rotation_deg) + abs(
-        rot.tibial_internal_rotation_deg - base.tibial_internal_rotation_deg)
+        rot.tibial_internal_rotation_deg - base.tibial_internal_rotation_deg
+    )
     assert turned > 2.0
     assert abs(rot.hka_deg - base.hka_deg) < 0.5
 
@@ -184,8 +195,12 @@ def test_knee_gives_a_little_while_the_projection_angle_grows_a_lot(cause, sex):
     grows."""
     person = ADULTS[sex]
     if cause == "all":
-        causes = dict(adductor_tightness=0.5, abductor_weakness=0.7, arch_collapse=0.5,
-                      pelvic_tilt_deg=ROTATION_CAUSES["pelvic_tilt_deg"](person))
+        causes = dict(
+            adductor_tightness=0.5,
+            abductor_weakness=0.7,
+            arch_collapse=0.5,
+            pelvic_tilt_deg=ROTATION_CAUSES["pelvic_tilt_deg"](person),
+        )
     else:
         causes = {cause: ROTATION_CAUSES[cause](person)}
     kf = np.linspace(30.0, biomech.TASKS["single_leg_squat"].knee_flexion_range_deg[1], 6)
@@ -193,8 +208,9 @@ def test_knee_gives_a_little_while_the_projection_angle_grows_a_lot(cause, sex):
     base, raised = biomech.simulate_many(common), biomech.simulate_many({**common, **causes})
     knee_change = raised["knee_abduction_deg"] - base["knee_abduction_deg"]
     fppa_change = raised["fppa_deg"] - base["fppa_deg"]
-    np.testing.assert_allclose(raised["knee_abduction_deg"] - raised["knee_give_deg"],
-                               raised["constitutional_hka_deg"], atol=0.05)
+    np.testing.assert_allclose(
+        raised["knee_abduction_deg"] - raised["knee_give_deg"], raised["constitutional_hka_deg"], atol=0.05
+    )
     assert np.all(knee_change > 0.0) and np.all(knee_change < biomech.laxity.MAX_GIVE_DEG), knee_change
     assert np.all(fppa_change > knee_change), (fppa_change, knee_change)
     if cause == "all":
@@ -229,6 +245,7 @@ def test_forward_kinematics_rotation_shows_mainly_when_flexed(side):
 
 # --- 4. inward femoral rotation + hyperextended knee projects as apparent varus ------------
 
+
 @pytest.mark.parametrize("sex", SEXES)
 @pytest.mark.parametrize("task", ["stand", "single_leg_stance"])
 def test_hyperextension_with_inward_rotation_looks_like_varus(task, sex):
@@ -241,8 +258,10 @@ def test_hyperextension_with_inward_rotation_looks_like_varus(task, sex):
     rotated = biomech.simulate(**{**kw, "pelvic_tilt_deg": 35.0}, knee_flexion_deg=-10.0)
     assert rotated.hip_internal_rotation_deg > base.hip_internal_rotation_deg + 4.0
     assert rotated.hka_deg < base.hka_deg - 0.5
-    flexed = (biomech.simulate(**{**kw, "pelvic_tilt_deg": 35.0}, knee_flexion_deg=10.0).hka_deg
-              - biomech.simulate(**kw, knee_flexion_deg=10.0).hka_deg)
+    flexed = (
+        biomech.simulate(**{**kw, "pelvic_tilt_deg": 35.0}, knee_flexion_deg=10.0).hka_deg
+        - biomech.simulate(**kw, knee_flexion_deg=10.0).hka_deg
+    )
     assert flexed > 0.0
 
 
@@ -260,6 +279,7 @@ def test_forward_kinematics_hyperextension_apparent_varus(side):
 
 
 # --- 5. wider hips raise abductor demand and the Q-angle -----------------------------------
+
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_wider_hips_raise_abductor_demand_and_q_angle(sex):

@@ -54,9 +54,11 @@ def _conda_requirements():
 
 def test_pyproject_and_environment_list_the_same_packages_and_versions():
     py = dict(_parse(r) for r in _pyproject_requirements())
-    conda_strings, _ = _conda_requirements()
+    conda_strings, pip_sections = _conda_requirements()
+    # Packages from PyPI only are in environment.yml's pip section (the package itself too).
+    pip_lines = [line for section in pip_sections for line in section.get("pip", []) if not line.startswith("-e")]
     # conda uses "name=version" for an exact pin (python=3.11) and pip-style ranges otherwise.
-    conda = dict(_parse(r) for r in conda_strings)
+    conda = dict(_parse(r) for r in conda_strings + pip_lines)
     conda = {k: v for k, v in conda.items() if k not in CONDA_ONLY}
     assert set(py) == set(conda), (f"only in pyproject: {sorted(set(py) - set(conda))}; "
                                    f"only in environment.yml: {sorted(set(conda) - set(py))}")

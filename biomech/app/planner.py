@@ -12,6 +12,7 @@ procedure (osteotomy: bone, wedge type, wedge angle or a target for the load lin
 guided growth: bone and months). Every change re-runs :mod:`biomech.surgery` and redraws
 both films; a bad plan shows a readable message and leaves the films as they were.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,8 +46,7 @@ ROWS = (
 )
 #: Loads are shown standing on both legs and on one leg (as in each step of walking).
 LOAD_TASKS = {"stand": "both legs", "single_leg_stance": "one leg"}
-SLIDER = {"style": {"description_width": "130px"}, "layout": widgets.Layout(width="330px"),
-          "continuous_update": False}
+SLIDER = {"style": {"description_width": "130px"}, "layout": widgets.Layout(width="330px"), "continuous_update": False}
 
 
 class Planner(widgets.VBox):
@@ -130,8 +130,9 @@ class Planner(widgets.VBox):
         target = self.controls["target_wbl_pct"].value if target_wbl_pct is None else target_wbl_pct
         c = self.controls
         try:
-            plan = surgery.plan_osteotomy(self._before, bone=c["bone"].value, wedge=c["wedge"].value,
-                                          target_wbl_pct=target)
+            plan = surgery.plan_osteotomy(
+                self._before, bone=c["bone"].value, wedge=c["wedge"].value, target_wbl_pct=target
+            )
         except ValueError as exc:
             self._show_message(str(exc))
             raise
@@ -150,41 +151,72 @@ class Planner(widgets.VBox):
         tibia = INPUT_RANGES["mpta_deg"]
         joint = INPUT_RANGES["jlca_deg"]
         return {
-            "condition": widgets.Dropdown(options=[(c.label, k) for k, c in CONDITIONS.items()],
-                                          description="Condition", style=SLIDER["style"], layout=SLIDER["layout"]),
+            "condition": widgets.Dropdown(
+                options=[(c.label, k) for k, c in CONDITIONS.items()],
+                description="Condition",
+                style=SLIDER["style"],
+                layout=SLIDER["layout"],
+            ),
             "age_years": widgets.FloatSlider(min=0.5, max=80.0, step=0.5, description="Age (years)", **SLIDER),
-            "mldfa_deg": widgets.FloatSlider(min=angle.low, max=angle.high, step=0.5, description="mLDFA (femur) °",
-                                             **SLIDER),
-            "mpta_deg": widgets.FloatSlider(min=tibia.low, max=tibia.high, step=0.5, description="MPTA (tibia) °",
-                                            **SLIDER),
-            "jlca_deg": widgets.FloatSlider(min=joint.low, max=joint.high, step=0.5, description="JLCA (joint) °",
-                                            **SLIDER),
-            "procedure": widgets.ToggleButtons(options=[(p, p) for p in PROCEDURES],
-                                               style={"button_width": "120px"}),
-            "bone": widgets.ToggleButtons(options=[("distal femur", "femur"), ("proximal tibia", "tibia")],
-                                          description="Osteotomy", value="tibia",
-                                          style={"description_width": "70px", "button_width": "120px"}),
-            "wedge": widgets.ToggleButtons(options=[("opening wedge", "opening"), ("closing wedge", "closing")],
-                                           description="Wedge", style={"description_width": "70px",
-                                                                       "button_width": "120px"}),
-            "angle_deg": widgets.FloatSlider(min=-surgery.MAX_WEDGE_DEG, max=surgery.MAX_WEDGE_DEG, step=0.1,
-                                             description="Wedge (+ valgus) °", **SLIDER),
-            "target_wbl_pct": widgets.FloatSlider(min=0.0, max=100.0, step=0.5, value=surgery.FUJISAWA_POINT_PCT,
-                                                  description="Target WBL %", **SLIDER),
-            "plan": widgets.Button(description="Plan the wedge for this target", layout=widgets.Layout(width="330px"),
-                                   tooltip="Miniaci's construction on the standing film, refined by the model"),
-            "growth_bone": widgets.ToggleButtons(options=[("femur", "femur"), ("tibia", "tibia"), ("both", "both")],
-                                                 description="Plates on", style={"description_width": "70px",
-                                                                                 "button_width": "80px"}),
+            "mldfa_deg": widgets.FloatSlider(
+                min=angle.low, max=angle.high, step=0.5, description="mLDFA (femur) °", **SLIDER
+            ),
+            "mpta_deg": widgets.FloatSlider(
+                min=tibia.low, max=tibia.high, step=0.5, description="MPTA (tibia) °", **SLIDER
+            ),
+            "jlca_deg": widgets.FloatSlider(
+                min=joint.low, max=joint.high, step=0.5, description="JLCA (joint) °", **SLIDER
+            ),
+            "procedure": widgets.ToggleButtons(options=[(p, p) for p in PROCEDURES], style={"button_width": "120px"}),
+            "bone": widgets.ToggleButtons(
+                options=[("distal femur", "femur"), ("proximal tibia", "tibia")],
+                description="Osteotomy",
+                value="tibia",
+                style={"description_width": "70px", "button_width": "120px"},
+            ),
+            "wedge": widgets.ToggleButtons(
+                options=[("opening wedge", "opening"), ("closing wedge", "closing")],
+                description="Wedge",
+                style={"description_width": "70px", "button_width": "120px"},
+            ),
+            "angle_deg": widgets.FloatSlider(
+                min=-surgery.MAX_WEDGE_DEG,
+                max=surgery.MAX_WEDGE_DEG,
+                step=0.1,
+                description="Wedge (+ valgus) °",
+                **SLIDER,
+            ),
+            "target_wbl_pct": widgets.FloatSlider(
+                min=0.0, max=100.0, step=0.5, value=surgery.FUJISAWA_POINT_PCT, description="Target WBL %", **SLIDER
+            ),
+            "plan": widgets.Button(
+                description="Plan the wedge for this target",
+                layout=widgets.Layout(width="330px"),
+                tooltip="Miniaci's construction on the standing film, refined by the model",
+            ),
+            "growth_bone": widgets.ToggleButtons(
+                options=[("femur", "femur"), ("tibia", "tibia"), ("both", "both")],
+                description="Plates on",
+                style={"description_width": "70px", "button_width": "80px"},
+            ),
             "months": widgets.FloatSlider(min=0.0, max=48.0, step=0.5, description="Plates in (months)", **SLIDER),
-            "to_typical": widgets.Button(description="Months to the typical alignment",
-                                         layout=widgets.Layout(width="330px")),
+            "to_typical": widgets.Button(
+                description="Months to the typical alignment", layout=widgets.Layout(width="330px")
+            ),
         }
 
     def _layout(self):
         c = self.controls
-        person = widgets.VBox([widgets.HTML("<b>Patient and bones</b>"), c["condition"], c["age_years"],
-                               c["mldfa_deg"], c["mpta_deg"], c["jlca_deg"]])
+        person = widgets.VBox(
+            [
+                widgets.HTML("<b>Patient and bones</b>"),
+                c["condition"],
+                c["age_years"],
+                c["mldfa_deg"],
+                c["mpta_deg"],
+                c["jlca_deg"],
+            ]
+        )
         cut = widgets.VBox([c["bone"], c["wedge"], c["angle_deg"], c["target_wbl_pct"], c["plan"]])
         grow = widgets.VBox([c["growth_bone"], c["months"], c["to_typical"]])
         procedure = widgets.VBox([widgets.HTML("<b>Procedure</b>"), c["procedure"], cut, grow])
@@ -213,8 +245,14 @@ class Planner(widgets.VBox):
             c["condition"].value = key
             c["age_years"].value = self._person["age_years"]
             for name in ("mldfa_deg", "mpta_deg", "jlca_deg"):
-                c[name].value = round(float(condition.segments.get(name, getattr(typical, name)
-                                                                   if name != "jlca_deg" else typical.inputs[name])), 1)
+                c[name].value = round(
+                    float(
+                        condition.segments.get(
+                            name, getattr(typical, name) if name != "jlca_deg" else typical.inputs[name]
+                        )
+                    ),
+                    1,
+                )
             c["procedure"].value = "guided growth" if self._person["age_years"] < 12.0 else "osteotomy"
             film = simulate(**self._inputs())
             c["target_wbl_pct"].value = surgery.FUJISAWA_POINT_PCT if film.hka_deg < 0 else surgery.NEUTRAL_POINT_PCT
@@ -240,19 +278,26 @@ class Planner(widgets.VBox):
         before = simulate(**self._inputs())
         osteotomy = growth = None
         if c["procedure"].value == "osteotomy":
-            osteotomy = surgery.osteotomy(before, bone=c["bone"].value, wedge=c["wedge"].value,
-                                          angle_deg=float(c["angle_deg"].value))
+            osteotomy = surgery.osteotomy(
+                before, bone=c["bone"].value, wedge=c["wedge"].value, angle_deg=float(c["angle_deg"].value)
+            )
             planned = self.plan_result
-            if (planned is not None and planned.angle_deg == osteotomy.angle_deg and planned.bone == osteotomy.bone
-                    and planned.wedge == osteotomy.wedge and planned.before.inputs == before.inputs):
+            if (
+                planned is not None
+                and planned.angle_deg == osteotomy.angle_deg
+                and planned.bone == osteotomy.bone
+                and planned.wedge == osteotomy.wedge
+                and planned.before.inputs == before.inputs
+            ):
                 osteotomy = planned  # the same wedge as planned: keep the plan's notes
             after = osteotomy.after
             bone = "tibial" if osteotomy.bone == "tibia" else "femoral"
             title = f"{bone} {osteotomy.wedge} wedge {osteotomy.angle_deg:+.1f}°"
         else:
             months = float(c["months"].value)
-            growth = surgery.guided_growth(before, bone=c["growth_bone"].value,
-                                           target_hka_deg=self._growth_direction(before), months=months)
+            growth = surgery.guided_growth(
+                before, bone=c["growth_bone"].value, target_hka_deg=self._growth_direction(before), months=months
+            )
             after = growth.after
             title = f"guided growth, {months:g} months ({growth.bone})"
         self._before, self._after, self._osteotomy, self._growth, self._title = before, after, osteotomy, growth, title
@@ -277,21 +322,42 @@ class Planner(widgets.VBox):
         self._safely(self._update)
 
     def _update(self):
-        state = (self._before, self._after, self._osteotomy, self._growth, self._title,
-                 self._before_pose, self._after_pose)
+        state = (
+            self._before,
+            self._after,
+            self._osteotomy,
+            self._growth,
+            self._title,
+            self._before_pose,
+            self._after_pose,
+        )
         try:
             self._compute()
         except ValueError as exc:
-            (self._before, self._after, self._osteotomy, self._growth, self._title,
-             self._before_pose, self._after_pose) = state
+            (
+                self._before,
+                self._after,
+                self._osteotomy,
+                self._growth,
+                self._title,
+                self._before_pose,
+                self._after_pose,
+            ) = state
             self._show_message(str(exc) + " The films show the last valid plan.")
             raise
         self._show_message("")
         figure = films.figure(self._before_pose, self._after_pose, self._osteotomy, self._title)
-        apply(self.figure, films.dynamic(self._before_pose, self._after_pose, self._osteotomy),
-              {"annotations": figure["layout"]["annotations"], "xaxis.range": figure["layout"]["xaxis"]["range"],
-               "xaxis2.range": figure["layout"]["xaxis2"]["range"], "yaxis.range": figure["layout"]["yaxis"]["range"],
-               "yaxis2.range": figure["layout"]["yaxis2"]["range"]})
+        apply(
+            self.figure,
+            films.dynamic(self._before_pose, self._after_pose, self._osteotomy),
+            {
+                "annotations": figure["layout"]["annotations"],
+                "xaxis.range": figure["layout"]["xaxis"]["range"],
+                "xaxis2.range": figure["layout"]["xaxis2"]["range"],
+                "yaxis.range": figure["layout"]["yaxis"]["range"],
+                "yaxis2.range": figure["layout"]["yaxis2"]["range"],
+            },
+        )
         self._show_numbers()
 
     def _safely(self, fn, *args):
@@ -301,14 +367,20 @@ class Planner(widgets.VBox):
             self._show_message(str(exc))
         except Exception as exc:  # a bug must not put a traceback in front of a class
             log.exception("planner event failed")
-            self._show_message(f"Something went wrong ({type(exc).__name__}: {exc}). The films show the last "
-                               "valid plan.")
+            self._show_message(
+                f"Something went wrong ({type(exc).__name__}: {exc}). The films show the last valid plan."
+            )
 
     # ------------------------------------------------------------------ text
     def _show_message(self, text):
-        self.message.value = "" if not text else (
-            f"<div role='alert' style=\"font-family:{style.FONT}; background:#fdecea; color:#922; "
-            f"border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0\">{escape(text)}</div>")
+        self.message.value = (
+            ""
+            if not text
+            else (
+                f"<div role='alert' style=\"font-family:{style.FONT}; background:#fdecea; color:#922; "
+                f'border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0">{escape(text)}</div>'
+            )
+        )
 
     def _show_numbers(self):
         self.table.value = table_html(self._before, self._after)
@@ -317,7 +389,9 @@ class Planner(widgets.VBox):
 
 HEADER = f"""
 <div style="font-family:{style.FONT}">
-  <div style="font-size:18px; font-weight:600">Bones and surgery: where the deformity sits, and what correcting it does</div>
+  <div style="font-size:18px; font-weight:600">
+    Bones and surgery: where the deformity sits, and what correcting it does
+  </div>
   <div style="font-size:12px; color:#444">A teaching model, not a surgical plan. Standing films, both feet,
   knees straight; + = valgus. The load line (orange) runs from the hip centre to the ankle centre.</div>
 </div>
@@ -340,40 +414,54 @@ def table_html(before, after):
                 rows.append(_row(f"{label}, {words}", b, a, unit, decimals))
         else:
             rows.append(_row(label, getattr(before, name), getattr(after, name), unit, decimals))
-    head = ("<tr><th style='text-align:left'>Measure</th><th style='text-align:right'>Before</th>"
-            "<th style='text-align:right'>After</th><th style='text-align:right'>Change</th></tr>")
-    return (f"<table style=\"font-family:{style.FONT}; font-size:12px; border-collapse:collapse\">"
-            f"{head}{''.join(rows)}</table>")
+    head = (
+        "<tr><th style='text-align:left'>Measure</th><th style='text-align:right'>Before</th>"
+        "<th style='text-align:right'>After</th><th style='text-align:right'>Change</th></tr>"
+    )
+    return (
+        f'<table style="font-family:{style.FONT}; font-size:12px; border-collapse:collapse">'
+        f"{head}{''.join(rows)}</table>"
+    )
 
 
 def _row(label, before, after, unit, decimals):
     change = after - before
-    return (f"<tr><td style='padding:1px 8px 1px 0'>{escape(label)}</td>"
-            f"<td style='text-align:right'>{before:.{decimals}f} {unit}</td>"
-            f"<td style='text-align:right'>{after:.{decimals}f} {unit}</td>"
-            f"<td style='text-align:right'>{change:+.{decimals}f} {unit}</td></tr>")
+    return (
+        f"<tr><td style='padding:1px 8px 1px 0'>{escape(label)}</td>"
+        f"<td style='text-align:right'>{before:.{decimals}f} {unit}</td>"
+        f"<td style='text-align:right'>{after:.{decimals}f} {unit}</td>"
+        f"<td style='text-align:right'>{change:+.{decimals}f} {unit}</td></tr>"
+    )
 
 
 def notes_html(before, after, osteotomy, growth):
     """The malalignment test before and after, and the plan's own notes and warnings."""
     tests = (malalignment_test(before), malalignment_test(after))
-    lines = [f"<b>Malalignment test before:</b> {escape(tests[0].summary)}",
-             f"<b>after:</b> {escape(tests[1].summary)}"]
+    lines = [
+        f"<b>Malalignment test before:</b> {escape(tests[0].summary)}",
+        f"<b>after:</b> {escape(tests[1].summary)}",
+    ]
     if osteotomy is not None:
         kind = "gap to fill" if osteotomy.wedge == "opening" else "wedge of bone removed"
-        lines.append(f"<b>Wedge:</b> {osteotomy.angle_deg:+.1f}° ({kind}: {osteotomy.wedge_mm:.0f} mm at the far "
-                     f"cortex); the hinge sits {osteotomy.level_mm:.0f} mm from the joint line, so the limb turns "
-                     f"{osteotomy.bone_angle_change_deg:+.1f}° (a little less than the wedge); limb length "
-                     f"{osteotomy.length_change_mm:+.0f} mm.")
+        lines.append(
+            f"<b>Wedge:</b> {osteotomy.angle_deg:+.1f}° ({kind}: {osteotomy.wedge_mm:.0f} mm at the far "
+            f"cortex); the hinge sits {osteotomy.level_mm:.0f} mm from the joint line, so the limb turns "
+            f"{osteotomy.bone_angle_change_deg:+.1f}° (a little less than the wedge); limb length "
+            f"{osteotomy.length_change_mm:+.0f} mm."
+        )
         lines += [escape(n) for n in osteotomy.notes]
     if growth is not None:
-        lines.append(f"<b>Guided growth:</b> {growth.rate_deg_per_month:.2f}°/month on the {growth.side} side of the "
-                     f"{growth.bone}; {growth.correction_deg:+.1f}° in {growth.months:g} months "
-                     f"({growth.months_of_growth_left:.0f} months of growth left).")
+        lines.append(
+            f"<b>Guided growth:</b> {growth.rate_deg_per_month:.2f}°/month on the {growth.side} side of the "
+            f"{growth.bone}; {growth.correction_deg:+.1f}° in {growth.months:g} months "
+            f"({growth.months_of_growth_left:.0f} months of growth left)."
+        )
         lines += [f"<span style='color:#7a3b00'>⚠ {escape(w)}</span>" for w in growth.warnings]
-    lines.append("<span style='color:#555'>Exercise cannot change these angles: they are bone. It can change how "
-                 "the limb is held and loaded (the explorer).</span>")
-    return f"<div style=\"font-family:{style.FONT}; font-size:12px; line-height:1.5\">" + "<br>".join(lines) + "</div>"
+    lines.append(
+        "<span style='color:#555'>Exercise cannot change these angles: they are bone. It can change how "
+        "the limb is held and loaded (the explorer).</span>"
+    )
+    return f'<div style="font-family:{style.FONT}; font-size:12px; line-height:1.5">' + "<br>".join(lines) + "</div>"
 
 
 def planner(condition="varus_arthritis"):

@@ -20,6 +20,7 @@ Layers (one job each): :mod:`~biomech.clinic.causes` (what none / mild / marked 
 
 It is a teaching model, not a diagnostic tool.
 """
+
 from .causes import CAUSES, LABELS, LEVELS, OWN_TEST
 from .classroom import class_set, class_summary, default_records_path, read_records, save_record
 from .examinations import EXAMS, READINGS, examine, normal_band, run_battery, true_readings
@@ -30,20 +31,54 @@ from .reliability import RELIABILITY, TEACHING_ASSUMPTIONS, mdc95
 from .rendering import render_squat
 from .scoring import score
 
-_WIDGETS = {"CaseWidget": "widget", "MeasureTool": "tool", "ClinicPage": "app", "clinic_page": "app",
-            "summary_view": "classroom"}
+_WIDGETS = {
+    "CaseWidget": "widget",
+    "MeasureTool": "tool",
+    "ClinicPage": "app",
+    "clinic_page": "app",
+    "summary_view": "classroom",
+}
 
 
 def __getattr__(name):
     # The widgets pull in ipywidgets and anywidget: load them on first use.
     if name in _WIDGETS:
         from importlib import import_module
+
         return getattr(import_module(f".{_WIDGETS[name]}", __name__), name)
     raise AttributeError(f"module 'biomech.clinic' has no attribute {name!r}")
 
 
-__all__ = ["CAUSES", "LABELS", "LEVELS", "OWN_TEST", "EXAMS", "READINGS", "RELIABILITY", "TEACHING_ASSUMPTIONS",
-           "DIFFICULTIES", "Patient", "make_case", "make_cases", "examine", "run_battery", "true_readings",
-           "normal_band", "fppa_from_points", "image_info", "rate_from_readings", "estimate_inputs",
-           "dominant_from_readings", "informativeness", "mdc95", "render_squat", "score", "class_set",
-           "class_summary", "read_records", "save_record", "default_records_path", *_WIDGETS]
+__all__ = [
+    "CAUSES",
+    "LABELS",
+    "LEVELS",
+    "OWN_TEST",
+    "EXAMS",
+    "READINGS",
+    "RELIABILITY",
+    "TEACHING_ASSUMPTIONS",
+    "DIFFICULTIES",
+    "Patient",
+    "make_case",
+    "make_cases",
+    "examine",
+    "run_battery",
+    "true_readings",
+    "normal_band",
+    "fppa_from_points",
+    "image_info",
+    "rate_from_readings",
+    "estimate_inputs",
+    "dominant_from_readings",
+    "informativeness",
+    "mdc95",
+    "render_squat",
+    "score",
+    "class_set",
+    "class_summary",
+    "read_records",
+    "save_record",
+    "default_records_path",
+    *_WIDGETS,
+]

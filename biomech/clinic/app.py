@@ -1,6 +1,7 @@
 """The clinic as one page without code (``notebooks/clinic_app.ipynb``, served by
 ``make clinic``): a short form (name, class code, difficulty, case number), the case,
 and a tab to measure one's own squat photo."""
+
 from __future__ import annotations
 
 import logging
@@ -15,9 +16,11 @@ from .widget import CaseWidget
 
 log = logging.getLogger(__name__)
 
-INTRO = ("<h2 style='margin:4px 0'>The virtual clinic</h2><p>A patient's knee caves in. Choose tests within the time, "
-         "measure the squat video, rate each possible cause and submit: the feedback shows what was really going on. "
-         "It is a teaching model, not a diagnostic tool.</p>")
+INTRO = (
+    "<h2 style='margin:4px 0'>The virtual clinic</h2><p>A patient's knee caves in. Choose tests within the time, "
+    "measure the squat video, rate each possible cause and submit: the feedback shows what was really going on. "
+    "It is a teaching model, not a diagnostic tool.</p>"
+)
 
 
 class ClinicPage(widgets.VBox):
@@ -34,8 +37,14 @@ class ClinicPage(widgets.VBox):
         self.message = widgets.HTML("")
         self.case_box = widgets.VBox([])
         self.case = None
-        form = widgets.VBox([widgets.HBox([self.name, self.code]), widgets.HBox([self.difficulty, self.number]),
-                             self.open_button, self.message])
+        form = widgets.VBox(
+            [
+                widgets.HBox([self.name, self.code]),
+                widgets.HBox([self.difficulty, self.number]),
+                self.open_button,
+                self.message,
+            ]
+        )
         tabs = widgets.Tab(children=[widgets.VBox([form, self.case_box]), MeasureTool(allow_upload=True)])
         tabs.set_title(0, "Case")
         tabs.set_title(1, "Measure your own squat photo")
@@ -54,8 +63,7 @@ class ClinicPage(widgets.VBox):
         try:
             code = self.code.value.strip() or "practice"
             patient = make_case(code, self.number.value - 1, self.difficulty.value)
-            self.case = CaseWidget(patient, student=self.name.value.strip(), class_code=code,
-                                   record_to=self.record_to)
+            self.case = CaseWidget(patient, student=self.name.value.strip(), class_code=code, record_to=self.record_to)
             self.case_box.children = [self.case]
             self.message.value = ""
         except Exception as exc:  # a page never shows a traceback

@@ -6,6 +6,7 @@ anywhere. A click in the frame around the picture is reported too, with its posi
 outside the picture, so the Python side can say so instead of ignoring it. Only public
 APIs of anywidget, ipywidgets and traitlets are used.
 """
+
 from __future__ import annotations
 
 import logging
@@ -57,7 +58,8 @@ function render({model, el}) {
     points.forEach((p, i) => {
       const dot = document.createElementNS(SVG, "circle");
       dot.setAttribute("cx", p[0]); dot.setAttribute("cy", p[1]); dot.setAttribute("r", 6 * k);
-      dot.setAttribute("fill", "none"); dot.setAttribute("stroke", COLOURS[i % 3]); dot.setAttribute("stroke-width", 2.5 * k);
+      dot.setAttribute("fill", "none"); dot.setAttribute("stroke", COLOURS[i % 3]);
+      dot.setAttribute("stroke-width", 2.5 * k);
       dot.setAttribute("class", "bm-point");
       const text = document.createElementNS(SVG, "text");
       text.setAttribute("x", p[0] + 9 * k); text.setAttribute("y", p[1] - 6 * k);

@@ -6,12 +6,13 @@ instructor collects it); nothing is sent anywhere. Each submitted case appends o
 Free text is stored as typed, except that a leading ``=``, ``+``, ``-`` or ``@`` gets a
 ``'`` in front, so a spreadsheet opening the file never runs it as a formula.
 """
+
 from __future__ import annotations
 
 import csv
 import os
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -23,8 +24,21 @@ from .patients import make_cases
 #: Environment variable naming the CSV file the clinic app saves answers to.
 RECORDS_ENV = "BIOMECH_CLINIC_RECORDS"
 
-FIELDS = ("submitted_utc", "student", "class_code", "case_id", "difficulty", "minutes_used", "tests", "fppa_measured_deg",
-          *[f"rating_{k}" for k in CAUSES], *[f"true_{k}" for k in CAUSES], "dominant_cause", "score", "reasoning")
+FIELDS = (
+    "submitted_utc",
+    "student",
+    "class_code",
+    "case_id",
+    "difficulty",
+    "minutes_used",
+    "tests",
+    "fppa_measured_deg",
+    *[f"rating_{k}" for k in CAUSES],
+    *[f"true_{k}" for k in CAUSES],
+    "dominant_cause",
+    "score",
+    "reasoning",
+)
 
 
 def default_records_path():
@@ -51,14 +65,23 @@ def _safe_text(text):
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def record_row(*, patient, ratings, score, student="", class_code="", minutes_used=0, tests=(), fppa_measured=None,
-               reasoning=""):
+def record_row(
+    *, patient, ratings, score, student="", class_code="", minutes_used=0, tests=(), fppa_measured=None, reasoning=""
+):
     """One CSV row (a dict over :data:`FIELDS`) for a submitted case."""
-    row = {"submitted_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-           "student": _safe_text(student), "class_code": _safe_text(class_code), "case_id": patient.case_id,
-           "difficulty": patient.difficulty, "minutes_used": minutes_used, "tests": ";".join(tests),
-           "fppa_measured_deg": "" if fppa_measured is None else f"{fppa_measured:.1f}",
-           "dominant_cause": patient.dominant_cause or "", "score": f"{score:.0f}", "reasoning": _safe_text(reasoning)}
+    row = {
+        "submitted_utc": datetime.now(UTC).isoformat(timespec="seconds"),
+        "student": _safe_text(student),
+        "class_code": _safe_text(class_code),
+        "case_id": patient.case_id,
+        "difficulty": patient.difficulty,
+        "minutes_used": minutes_used,
+        "tests": ";".join(tests),
+        "fppa_measured_deg": "" if fppa_measured is None else f"{fppa_measured:.1f}",
+        "dominant_cause": patient.dominant_cause or "",
+        "score": f"{score:.0f}",
+        "reasoning": _safe_text(reasoning),
+    }
     for key in CAUSES:
         row[f"rating_{key}"] = ratings[key]
         row[f"true_{key}"] = patient.levels[key]
@@ -109,15 +132,22 @@ def class_summary(rows):
         missed = sum(t != "none" and g == "none" for t, g in zip(truth, rating))
         false = sum(t == "none" and g != "none" for t, g in zip(truth, rating))
         off = sum(t != "none" and g not in ("none", t) for t, g in zip(truth, rating))
-        causes.append({"cause": key, "label": LABELS[key], "present": present, "missed": missed,
-                       "missed_share": missed / present if present else 0.0, "false_alarms": false,
-                       "severity_off": off})
+        causes.append(
+            {
+                "cause": key,
+                "label": LABELS[key],
+                "present": present,
+                "missed": missed,
+                "missed_share": missed / present if present else 0.0,
+                "false_alarms": false,
+                "severity_off": off,
+            }
+        )
     causes.sort(key=lambda c: (-c["missed_share"], -c["missed"]))
     students = {}
     for r in rows:
         students.setdefault(r["student"] or "(no name)", []).append(float(r["score"]))
-    return {"causes": causes, "students": {k: sum(v) / len(v) for k, v in sorted(students.items())},
-            "cases": len(rows)}
+    return {"causes": causes, "students": {k: sum(v) / len(v) for k, v in sorted(students.items())}, "cases": len(rows)}
 
 
 def summary_html(summary):
@@ -126,16 +156,21 @@ def summary_html(summary):
         f"<tr><td>{escape(c['label'])}</td><td>{c['present']}</td><td>{c['missed']}</td>"
         f"<td><div style='display:inline-block; height:10px; width:{150 * c['missed_share']:.0f}px; "
         f"background:{style.VALGUS}'></div> {100 * c['missed_share']:.0f} %</td><td>{c['false_alarms']}</td>"
-        f"<td>{c['severity_off']}</td></tr>" for c in summary["causes"])
-    students = "".join(f"<tr><td>{escape(name)}</td><td>{score:.0f}</td></tr>"
-                       for name, score in summary["students"].items())
-    return (f"<div class='bm-class-summary' style='font-family:{FONT}'>"
-            f"<p><b>{summary['cases']} submitted cases.</b> Causes the class missed most come first.</p>"
-            "<table border='1' cellpadding='4' style='border-collapse:collapse; font-size:13px'><tr><th>Cause</th>"
-            "<th>Present</th><th>Missed</th><th>Share missed</th><th>False alarms</th><th>Severity misjudged</th>"
-            f"</tr>{rows}</table><p><b>Mean score per student</b></p>"
-            "<table border='1' cellpadding='4' style='border-collapse:collapse; font-size:13px'>"
-            f"<tr><th>Student</th><th>Mean score</th></tr>{students}</table></div>")
+        f"<td>{c['severity_off']}</td></tr>"
+        for c in summary["causes"]
+    )
+    students = "".join(
+        f"<tr><td>{escape(name)}</td><td>{score:.0f}</td></tr>" for name, score in summary["students"].items()
+    )
+    return (
+        f"<div class='bm-class-summary' style='font-family:{FONT}'>"
+        f"<p><b>{summary['cases']} submitted cases.</b> Causes the class missed most come first.</p>"
+        "<table border='1' cellpadding='4' style='border-collapse:collapse; font-size:13px'><tr><th>Cause</th>"
+        "<th>Present</th><th>Missed</th><th>Share missed</th><th>False alarms</th><th>Severity misjudged</th>"
+        f"</tr>{rows}</table><p><b>Mean score per student</b></p>"
+        "<table border='1' cellpadding='4' style='border-collapse:collapse; font-size:13px'>"
+        f"<tr><th>Student</th><th>Mean score</th></tr>{students}</table></div>"
+    )
 
 
 def summary_view(path=None):
@@ -152,7 +187,9 @@ def summary_view(path=None):
         return widgets.HTML(note("error", f"The records file {path} could not be read ({exc})."))
     missing = [f for f in FIELDS if rows and f not in rows[0]]
     if missing:
-        return widgets.HTML(note("error", f"{path} is not a clinic records file (missing columns: {', '.join(missing)})."))
+        return widgets.HTML(
+            note("error", f"{path} is not a clinic records file (missing columns: {', '.join(missing)}).")
+        )
     if any(r[f"rating_{k}"] not in LEVELS for r in rows for k in CAUSES):
         return widgets.HTML(note("error", f"{path} holds ratings other than {', '.join(LEVELS)}."))
     return widgets.HTML(summary_html(class_summary(rows)))

@@ -10,6 +10,7 @@ Normal ranges come from :mod:`biomech.norms` where a published range was measure
 same way; the others say where they come from, and those that are teaching choices say
 so (``NormalBand.assumption``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,52 +74,108 @@ class NormalBand:
         return self.low <= value <= self.high
 
 
-READINGS = {r.name: r for r in (
-    Reading("navicular_drop_mm", "Navicular drop", "mm"),
-    Reading("hip_abduction_range_deg", "Passive hip abduction range", "°", 0, "low"),
-    Reading("hip_abductor_strength_pct_bw", "Hip abductor strength", "% body weight", 1, "low"),
-    Reading("pelvic_drop_deg", "Pelvic drop on the other side", "°"),
-    Reading("trunk_lean_deg", "Trunk lean over the standing leg", "°", 1, "both"),
-    Reading("fppa_deg", "Frontal-plane projection angle (+ = valgus)", "°"),
-    Reading("hka_deg", "Hip-knee-ankle angle (+ = valgus)", "°", 1, "both"),
-    Reading("wbl_ratio_pct", "Weight-bearing-line ratio", "%", 0, "both"),
-    Reading("hip_width_mm", "Distance between the hip centres", "mm", 0, "high"),
-    Reading("pelvic_tilt_deg", "Anterior pelvic tilt", "°", 1, "both"),
-    Reading("q_angle_deg", "Q-angle", "°", 1, "both"),
-    Reading("intermalleolar_distance_mm", "Ankle gap with knees together", "mm", 0),
-)}
+READINGS = {
+    r.name: r
+    for r in (
+        Reading("navicular_drop_mm", "Navicular drop", "mm"),
+        Reading("hip_abduction_range_deg", "Passive hip abduction range", "°", 0, "low"),
+        Reading("hip_abductor_strength_pct_bw", "Hip abductor strength", "% body weight", 1, "low"),
+        Reading("pelvic_drop_deg", "Pelvic drop on the other side", "°"),
+        Reading("trunk_lean_deg", "Trunk lean over the standing leg", "°", 1, "both"),
+        Reading("fppa_deg", "Frontal-plane projection angle (+ = valgus)", "°"),
+        Reading("hka_deg", "Hip-knee-ankle angle (+ = valgus)", "°", 1, "both"),
+        Reading("wbl_ratio_pct", "Weight-bearing-line ratio", "%", 0, "both"),
+        Reading("hip_width_mm", "Distance between the hip centres", "mm", 0, "high"),
+        Reading("pelvic_tilt_deg", "Anterior pelvic tilt", "°", 1, "both"),
+        Reading("q_angle_deg", "Q-angle", "°", 1, "both"),
+        Reading("intermalleolar_distance_mm", "Ankle gap with knees together", "mm", 0),
+    )
+}
 
-EXAMS = {e.key: e for e in (
-    Exam("navicular_drop", "Navicular drop test",
-         "Mark the navicular bone seated and standing; the drop is how far the arch sinks under body weight.",
-         3, ("navicular_drop_mm",), ("arch_collapse",)),
-    Exam("hip_abduction_range", "Hip abduction range (adductor length)",
-         "Lying on the back, the leg is taken out to the side as far as the inner-thigh muscles allow.",
-         4, ("hip_abduction_range_deg",), ("adductor_tightness",)),
-    Exam("hip_abductor_strength", "Hip abductor strength (hand-held dynamometer)",
-         "The patient pushes the leg out against a hand-held force gauge; best of four pulls.",
-         5, ("hip_abductor_strength_pct_bw",), ("abductor_weakness",)),
-    Exam("trendelenburg", "Trendelenburg test (standing on one leg)",
-         "Stand on the painful leg for 30 s; does the other side of the pelvis drop, or the trunk lean over?",
-         2, ("pelvic_drop_deg", "trunk_lean_deg"), ("abductor_weakness", "adductor_tightness")),
-    Exam("fppa_video", "2-D video of a single-leg squat (FPPA)",
-         "Film a single-leg squat from the front with skin markers; measure the knee's projection angle.",
-         6, ("fppa_deg",), ("adductor_tightness", "abductor_weakness", "arch_collapse", "hip_width_mm",
-                            "pelvic_tilt_deg", "constitutional_hka_deg")),
-    Exam("xray", "Standing long-leg X-ray",
-         "A radiograph of both legs standing: bone alignment, where the load line crosses the knee, hip width.",
-         15, ("hka_deg", "wbl_ratio_pct", "hip_width_mm"), ("constitutional_hka_deg", "hip_width_mm")),
-    Exam("pelvic_tilt", "Pelvic tilt (inclinometer)",
-         "Standing; an inclinometer across the front and back bony points of the pelvis.",
-         3, ("pelvic_tilt_deg",), ("pelvic_tilt_deg",)),
-    Exam("q_angle", "Q-angle (goniometer)",
-         "Standing; the angle between the line to the front of the pelvis and the line of the kneecap tendon.",
-         3, ("q_angle_deg",), ("constitutional_hka_deg", "pelvic_tilt_deg", "abductor_weakness",
-                               "adductor_tightness", "hip_width_mm")),
-    Exam("ankle_gap", "Knees-together ankle gap",
-         "Standing with the knees just touching; the gap between the inner ankle bones.",
-         2, ("intermalleolar_distance_mm",), ("constitutional_hka_deg",)),
-)}
+EXAMS = {
+    e.key: e
+    for e in (
+        Exam(
+            "navicular_drop",
+            "Navicular drop test",
+            "Mark the navicular bone seated and standing; the drop is how far the arch sinks under body weight.",
+            3,
+            ("navicular_drop_mm",),
+            ("arch_collapse",),
+        ),
+        Exam(
+            "hip_abduction_range",
+            "Hip abduction range (adductor length)",
+            "Lying on the back, the leg is taken out to the side as far as the inner-thigh muscles allow.",
+            4,
+            ("hip_abduction_range_deg",),
+            ("adductor_tightness",),
+        ),
+        Exam(
+            "hip_abductor_strength",
+            "Hip abductor strength (hand-held dynamometer)",
+            "The patient pushes the leg out against a hand-held force gauge; best of four pulls.",
+            5,
+            ("hip_abductor_strength_pct_bw",),
+            ("abductor_weakness",),
+        ),
+        Exam(
+            "trendelenburg",
+            "Trendelenburg test (standing on one leg)",
+            "Stand on the painful leg for 30 s; does the other side of the pelvis drop, or the trunk lean over?",
+            2,
+            ("pelvic_drop_deg", "trunk_lean_deg"),
+            ("abductor_weakness", "adductor_tightness"),
+        ),
+        Exam(
+            "fppa_video",
+            "2-D video of a single-leg squat (FPPA)",
+            "Film a single-leg squat from the front with skin markers; measure the knee's projection angle.",
+            6,
+            ("fppa_deg",),
+            (
+                "adductor_tightness",
+                "abductor_weakness",
+                "arch_collapse",
+                "hip_width_mm",
+                "pelvic_tilt_deg",
+                "constitutional_hka_deg",
+            ),
+        ),
+        Exam(
+            "xray",
+            "Standing long-leg X-ray",
+            "A radiograph of both legs standing: bone alignment, where the load line crosses the knee, hip width.",
+            15,
+            ("hka_deg", "wbl_ratio_pct", "hip_width_mm"),
+            ("constitutional_hka_deg", "hip_width_mm"),
+        ),
+        Exam(
+            "pelvic_tilt",
+            "Pelvic tilt (inclinometer)",
+            "Standing; an inclinometer across the front and back bony points of the pelvis.",
+            3,
+            ("pelvic_tilt_deg",),
+            ("pelvic_tilt_deg",),
+        ),
+        Exam(
+            "q_angle",
+            "Q-angle (goniometer)",
+            "Standing; the angle between the line to the front of the pelvis and the line of the kneecap tendon.",
+            3,
+            ("q_angle_deg",),
+            ("constitutional_hka_deg", "pelvic_tilt_deg", "abductor_weakness", "adductor_tightness", "hip_width_mm"),
+        ),
+        Exam(
+            "ankle_gap",
+            "Knees-together ankle gap",
+            "Standing with the knees just touching; the gap between the inner ankle bones.",
+            2,
+            ("intermalleolar_distance_mm",),
+            ("constitutional_hka_deg",),
+        ),
+    )
+}
 
 #: The reading each examination's noise-free value comes from: (task, Result attribute).
 _SOURCE = {
@@ -134,8 +191,13 @@ _SOURCE = {
     "intermalleolar_distance_mm": ("knees_together", "intermalleolar_distance_mm"),
 }
 #: Readings that cannot be negative (floored at 0 after the noise).
-_NON_NEGATIVE = ("navicular_drop_mm", "intermalleolar_distance_mm", "hip_abductor_strength_pct_bw",
-                 "hip_abduction_range_deg", "hip_width_mm")
+_NON_NEGATIVE = (
+    "navicular_drop_mm",
+    "intermalleolar_distance_mm",
+    "hip_abductor_strength_pct_bw",
+    "hip_abduction_range_deg",
+    "hip_width_mm",
+)
 
 
 def abductor_strength_pct_bw(abductor_weakness):
@@ -154,8 +216,10 @@ def task_inputs(inputs, task):
 @lru_cache(maxsize=2048)
 def _true_readings(items):
     inputs = dict(items)
-    results = {task: simulate(**task_inputs(inputs, task))
-               for task in ("stand", "single_leg_stance", "single_leg_squat", "knees_together")}
+    results = {
+        task: simulate(**task_inputs(inputs, task))
+        for task in ("stand", "single_leg_stance", "single_leg_squat", "knees_together")
+    }
     values = {name: float(getattr(results[task], attr)) for name, (task, attr) in _SOURCE.items()}
     values["hip_abduction_range_deg"] = NORMAL_HIP_ABDUCTION_RANGE_DEG - float(results["stand"].lost_abduction_deg)
     values["hip_abductor_strength_pct_bw"] = float(abductor_strength_pct_bw(inputs["abductor_weakness"]))
@@ -179,8 +243,15 @@ def sem(reading, value, plateau_width_mm):
 def normal_band(reading, inputs):
     """The :class:`NormalBand` of ``reading`` for the person of ``inputs``."""
     sex, age = inputs["sex"], inputs["age_years"]
-    if reading in ("navicular_drop_mm", "pelvic_tilt_deg", "q_angle_deg", "wbl_ratio_pct",
-                   "intermalleolar_distance_mm", "fppa_deg", "hka_deg"):
+    if reading in (
+        "navicular_drop_mm",
+        "pelvic_tilt_deg",
+        "q_angle_deg",
+        "wbl_ratio_pct",
+        "intermalleolar_distance_mm",
+        "fppa_deg",
+        "hka_deg",
+    ):
         task = {"fppa_deg": "single_leg_squat", "intermalleolar_distance_mm": "knees_together"}.get(reading, "stand")
         flexion = FPPA_KNEE_FLEXION_DEG if task == "single_leg_squat" else 0.0
         rng = norms.find(reading, task, flexion)
@@ -190,22 +261,38 @@ def normal_band(reading, inputs):
             basis = "the age's mean +- 2 SD of the developmental curve [SaleniusVankka1975; Yoo2008; Oyewole2013]"
         return NormalBand(low, high, basis)
     if reading == "hip_abduction_range_deg":
-        return NormalBand(35.0, 60.0, "healthy passive hip abduction is about 45 deg [AAOS1965]; the 35 deg lower "
-                                      "limit is a teaching choice", assumption=True)
+        return NormalBand(
+            35.0,
+            60.0,
+            "healthy passive hip abduction is about 45 deg [AAOS1965]; the 35 deg lower limit is a teaching choice",
+            assumption=True,
+        )
     if reading == "hip_abductor_strength_pct_bw":
         sd = ABDUCTOR_STRENGTH_SD_PCT_BW
-        return NormalBand(NORMAL_ABDUCTOR_STRENGTH_PCT_BW - 2 * sd, NORMAL_ABDUCTOR_STRENGTH_PCT_BW + 2 * sd,
-                          "16.85 % body weight in young women [Alvarenga2019], +- 2 SD with an SD back-calculated "
-                          "from its confidence interval", assumption=True)
+        return NormalBand(
+            NORMAL_ABDUCTOR_STRENGTH_PCT_BW - 2 * sd,
+            NORMAL_ABDUCTOR_STRENGTH_PCT_BW + 2 * sd,
+            "16.85 % body weight in young women [Alvarenga2019], +- 2 SD with an SD back-calculated "
+            "from its confidence interval",
+            assumption=True,
+        )
     if reading == "pelvic_drop_deg":
-        return NormalBand(-4.0, 8.0, "the model's healthy 2 deg +- 2 SD of the pelvis-on-femur angle (3 deg) in "
-                                     "healthy adults [Youdas2007]", assumption=True)
+        return NormalBand(
+            -4.0,
+            8.0,
+            "the model's healthy 2 deg +- 2 SD of the pelvis-on-femur angle (3 deg) in healthy adults [Youdas2007]",
+            assumption=True,
+        )
     if reading == "trunk_lean_deg":
         return NormalBand(-4.0, 4.0, "an upright trunk within the same +-4 deg (teaching choice)", assumption=True)
     if reading == "hip_width_mm":
         typical = typical_inputs(sex, inputs["height_m"], age)["hip_width_mm"]
-        return NormalBand(typical * (1 - 2 * HIP_WIDTH_SD_FRACTION), typical * (1 + 2 * HIP_WIDTH_SD_FRACTION),
-                          "typical for sex and height [Bell1989] +- 2 SD of 6 % (teaching choice)", assumption=True)
+        return NormalBand(
+            typical * (1 - 2 * HIP_WIDTH_SD_FRACTION),
+            typical * (1 + 2 * HIP_WIDTH_SD_FRACTION),
+            "typical for sex and height [Bell1989] +- 2 SD of 6 % (teaching choice)",
+            assumption=True,
+        )
     raise KeyError(f"unknown reading {reading!r}; known: {sorted(READINGS)}")
 
 

@@ -13,6 +13,7 @@ file. A camera in front of the person shows the person's right on the viewer's l
 mirrored selfie shows it on the right. Nothing here reads pixels: the image is only
 checked for its type and size, so a photo never leaves the computer.
 """
+
 from __future__ import annotations
 
 import base64
@@ -63,8 +64,10 @@ def check_inside(u, v, width, height):
     if not (math.isfinite(u) and math.isfinite(v)):
         raise ValueError("the click was not a position on the image")
     if not (0.0 <= u <= width and 0.0 <= v <= height):
-        raise ValueError(f"that click was outside the image (at {u:.0f}, {v:.0f} px; the image is {width:.0f} x "
-                         f"{height:.0f} px): click on the picture itself. Your earlier points are kept.")
+        raise ValueError(
+            f"that click was outside the image (at {u:.0f}, {v:.0f} px; the image is {width:.0f} x "
+            f"{height:.0f} px): click on the picture itself. Your earlier points are kept."
+        )
     return u, v
 
 
@@ -72,8 +75,10 @@ def check_inside(u, v, width, height):
 
 #: Largest upload accepted [bytes] (a phone photo is 2-8 MB).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
-NOT_AN_IMAGE = ("that file is not a picture this tool can read: use a PNG, JPEG, GIF or WebP photo "
-                "(nothing was changed, and the file stays on this computer)")
+NOT_AN_IMAGE = (
+    "that file is not a picture this tool can read: use a PNG, JPEG, GIF or WebP photo "
+    "(nothing was changed, and the file stays on this computer)"
+)
 
 
 def image_info(data):
@@ -116,9 +121,9 @@ def _jpeg_size(data):
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
             i += 2
             continue
-        length = struct.unpack(">H", data[i + 2:i + 4])[0]
+        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height, width = struct.unpack(">HH", data[i + 5:i + 9])
+            height, width = struct.unpack(">HH", data[i + 5 : i + 9])
             return width, height
         i += 2 + length
     raise ValueError("no frame header")

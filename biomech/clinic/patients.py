@@ -24,6 +24,7 @@ single-leg squat, :func:`biomech.attribution.cause_contributions`) belongs to an
 cause and beats the next share by at least :data:`DOMINANCE_MARGIN_DEG`, so every case has
 one dominant cause. Same seed, same cases.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -58,21 +59,29 @@ TRUNK_LEAN_SHARE = 0.3
 
 #: How common each cause is among people sent with knee valgus (relative weights).
 #: Teaching assumption: foot and hip-muscle causes are the ones most often described.
-PREVALENCE = {"adductor_tightness": 0.6, "abductor_weakness": 1.0, "arch_collapse": 1.0, "hip_width_mm": 0.3,
-              "pelvic_tilt_deg": 0.6, "constitutional_hka_deg": 0.6}
+PREVALENCE = {
+    "adductor_tightness": 0.6,
+    "abductor_weakness": 1.0,
+    "arch_collapse": 1.0,
+    "hip_width_mm": 0.3,
+    "pelvic_tilt_deg": 0.6,
+    "constitutional_hka_deg": 0.6,
+}
 #: Correlations of the scores that pick causes (order of :data:`biomech.clinic.causes.CAUSES`).
 #: Teaching assumption: weak abductors with tight adductors (a hip muscle imbalance) and
 #: with a forward-tipped pelvis, flat feet with weak hips ("proximal and distal"), and
 #: wide hips with valgus bones are described together.
-CO_OCCURRENCE = np.array([
-    # add   abd   arch  width tilt  bone
-    [1.0, 0.6, 0.0, 0.0, 0.1, 0.0],
-    [0.6, 1.0, 0.3, 0.0, 0.4, 0.0],
-    [0.0, 0.3, 1.0, 0.0, 0.0, 0.1],
-    [0.0, 0.0, 0.0, 1.0, 0.0, 0.4],
-    [0.1, 0.4, 0.0, 0.0, 1.0, 0.0],
-    [0.0, 0.0, 0.1, 0.4, 0.0, 1.0],
-])
+CO_OCCURRENCE = np.array(
+    [
+        # add   abd   arch  width tilt  bone
+        [1.0, 0.6, 0.0, 0.0, 0.1, 0.0],
+        [0.6, 1.0, 0.3, 0.0, 0.4, 0.0],
+        [0.0, 0.3, 1.0, 0.0, 0.0, 0.1],
+        [0.0, 0.0, 0.0, 1.0, 0.0, 0.4],
+        [0.1, 0.4, 0.0, 0.0, 1.0, 0.0],
+        [0.0, 0.0, 0.1, 0.4, 0.0, 1.0],
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -154,9 +163,11 @@ class Patient:
         who = "girl" if self.sex == "female" else "boy"
         if not self.is_child:
             who = "woman" if self.sex == "female" else "man"
-        lines = [f"{self.name}, a {self.age_years:.0f}-year-old {who} "
-                 f"({self.inputs['height_m']:.2f} m, {self.inputs['mass_kg']:.0f} kg), {self.activity}.",
-                 f"Comes with {self.complaint}. The right knee is examined."]
+        lines = [
+            f"{self.name}, a {self.age_years:.0f}-year-old {who} "
+            f"({self.inputs['height_m']:.2f} m, {self.inputs['mass_kg']:.0f} kg), {self.activity}.",
+            f"Comes with {self.complaint}. The right knee is examined.",
+        ]
         lines += list(self.remarks)
         return "\n".join(lines)
 
@@ -172,14 +183,24 @@ def _person(rng, child):
     sex = "female" if rng.random() < 0.5 else "male"
     if child:
         age = float(rng.uniform(*CHILD_AGES_YEARS))
-        height, mass = growth.body_at(sex == "female", age, float(rng.uniform(-1.2, 1.2)), float(rng.uniform(-1.2, 1.2)))
-        return {"sex": sex, "age_years": round(age, 1), "height_m": round(float(height), 3),
-                "mass_kg": round(float(mass), 1)}
+        height, mass = growth.body_at(
+            sex == "female", age, float(rng.uniform(-1.2, 1.2)), float(rng.uniform(-1.2, 1.2))
+        )
+        return {
+            "sex": sex,
+            "age_years": round(age, 1),
+            "height_m": round(float(height), 3),
+            "mass_kg": round(float(mass), 1),
+        }
     typical = TYPICAL_ADULT[sex]
     height = typical.height_m + ADULT_HEIGHT_SD_M * float(np.clip(rng.standard_normal(), -2.0, 2.0))
     bmi = float(rng.uniform(*ADULT_BMI_RANGE))
-    return {"sex": sex, "age_years": float(rng.integers(ADULT_AGES_YEARS[0], ADULT_AGES_YEARS[1] + 1)),
-            "height_m": round(height, 3), "mass_kg": round(bmi * height * height, 1)}
+    return {
+        "sex": sex,
+        "age_years": float(rng.integers(ADULT_AGES_YEARS[0], ADULT_AGES_YEARS[1] + 1)),
+        "height_m": round(height, 3),
+        "mass_kg": round(bmi * height * height, 1),
+    }
 
 
 def _pick_active(rng, how_many, allowed):
@@ -199,8 +220,10 @@ def _draw(rng, settings, difficulty, case_id, seed, index):
     low, high = settings.active
     how_many = 0 if rng.random() < settings.healthy_chance else int(rng.integers(low, min(high, len(allowed)) + 1))
     active = _pick_active(rng, how_many, allowed)
-    levels = {key: ("none" if key not in active else "mild" if rng.random() < settings.mild_chance else "marked")
-              for key in CAUSES}
+    levels = {
+        key: ("none" if key not in active else "mild" if rng.random() < settings.mild_chance else "marked")
+        for key in CAUSES
+    }
     typical = typical_inputs(person["sex"], person["height_m"], person["age_years"])
     causes = {}
     for key, cause in CAUSES.items():
@@ -208,15 +231,34 @@ def _draw(rng, settings, difficulty, case_id, seed, index):
         u = 0.25 + 0.5 * rng.random() if child and key in ("hip_width_mm", "constitutional_hka_deg") else rng.random()
         causes[key] = round(float(cause.value(levels[key], u, typical[key])), 3)
     lean = "abductor_weakness" in active and rng.random() < TRUNK_LEAN_SHARE
-    inputs = {**person, **causes, "side": "right", "trunk_lean_deg": 0.0,
-              "compensation": "trunk_lean" if lean else "pelvic_drop"}
+    inputs = {
+        **person,
+        **causes,
+        "side": "right",
+        "trunk_lean_deg": 0.0,
+        "compensation": "trunk_lean" if lean else "pelvic_drop",
+    }
     hinted = [key for key in active if rng.random() < settings.hint_share]
     name, activity, complaint, remarks = stories.tell(
-        rng, sex=person["sex"], child=child, hinted_causes=hinted,
-        red_herring=rng.random() < settings.red_herring_chance)
-    return Patient(case_id=case_id, difficulty=difficulty, name=name, activity=activity, complaint=complaint,
-                   remarks=remarks, inputs=inputs, levels=levels, budget_minutes=settings.budget_minutes,
-                   seed=seed, index=index)
+        rng,
+        sex=person["sex"],
+        child=child,
+        hinted_causes=hinted,
+        red_herring=rng.random() < settings.red_herring_chance,
+    )
+    return Patient(
+        case_id=case_id,
+        difficulty=difficulty,
+        name=name,
+        activity=activity,
+        complaint=complaint,
+        remarks=remarks,
+        inputs=inputs,
+        levels=levels,
+        budget_minutes=settings.budget_minutes,
+        seed=seed,
+        index=index,
+    )
 
 
 def has_clear_dominant_cause(patient):
@@ -260,5 +302,13 @@ def make_cases(n, seed=0, difficulty="standard"):
     return [make_case(seed, i, difficulty) for i in range(int(n))]
 
 
-__all__ = ["Patient", "Difficulty", "DIFFICULTIES", "make_case", "make_cases", "case_seed", "has_clear_dominant_cause",
-           "DOMINANCE_MARGIN_DEG"]
+__all__ = [
+    "Patient",
+    "Difficulty",
+    "DIFFICULTIES",
+    "make_case",
+    "make_cases",
+    "case_seed",
+    "has_clear_dominant_cause",
+    "DOMINANCE_MARGIN_DEG",
+]

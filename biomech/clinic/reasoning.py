@@ -10,6 +10,7 @@ measurement error.
 * :func:`informativeness` compares each reading's true change from the same person
   without any cause (the "healthy twin") with the test's minimal detectable change.
 """
+
 from __future__ import annotations
 
 from ..attribution import cause_contributions
@@ -22,16 +23,22 @@ from .reliability import mdc95
 #: (the hip width in SDs of the typical width): halfway between the readings of the two
 #: bands of :data:`biomech.clinic.causes.CAUSES` for a typical adult.
 MARKED_BEYOND = {
-    "arch_collapse": 14.1,             # navicular drop [mm]
-    "adductor_tightness": 26.5,        # hip abduction range [deg]
-    "abductor_weakness": 7.7,          # hip abductor strength [% body weight]
-    "hip_width_mm": 3.05,              # SDs above the typical width
-    "pelvic_tilt_deg": 25.25,          # anterior tilt [deg]
-    "constitutional_hka_deg": 5.7,     # standing HKA [deg]
+    "arch_collapse": 14.1,  # navicular drop [mm]
+    "adductor_tightness": 26.5,  # hip abduction range [deg]
+    "abductor_weakness": 7.7,  # hip abductor strength [% body weight]
+    "hip_width_mm": 3.05,  # SDs above the typical width
+    "pelvic_tilt_deg": 25.25,  # anterior tilt [deg]
+    "constitutional_hka_deg": 5.7,  # standing HKA [deg]
 }
 #: The side of the normal range a cause pushes its own reading to.
-HIGH_IS_ABNORMAL = {"arch_collapse": True, "adductor_tightness": False, "abductor_weakness": False,
-                    "hip_width_mm": True, "pelvic_tilt_deg": True, "constitutional_hka_deg": True}
+HIGH_IS_ABNORMAL = {
+    "arch_collapse": True,
+    "adductor_tightness": False,
+    "abductor_weakness": False,
+    "hip_width_mm": True,
+    "pelvic_tilt_deg": True,
+    "constitutional_hka_deg": True,
+}
 
 
 def _marked_threshold(cause, inputs):
@@ -59,8 +66,11 @@ def rate_cause(cause, value, inputs):
 def rate_from_readings(readings, inputs):
     """``{cause: level}`` for every cause whose own test is among ``readings`` (a dict of
     reading name -> value); causes without their test are left out."""
-    return {cause: rate_cause(cause, readings[reading], inputs)
-            for cause, (_, reading) in OWN_TEST.items() if reading in readings}
+    return {
+        cause: rate_cause(cause, readings[reading], inputs)
+        for cause, (_, reading) in OWN_TEST.items()
+        if reading in readings
+    }
 
 
 def _solve(read, target, low, high, tolerance=1e-6, steps=40):
@@ -89,16 +99,27 @@ def _solve(read, target, low, high, tolerance=1e-6, steps=40):
 
 
 #: Search interval of each cause input when inverting its own test [model units].
-_SEARCH = {"adductor_tightness": (0.0, 1.0), "abductor_weakness": (0.0, 1.0), "arch_collapse": (0.0, 1.0),
-           "hip_width_mm": (40.0, 320.0), "pelvic_tilt_deg": (-15.0, 35.0), "constitutional_hka_deg": (-30.0, 30.0)}
+_SEARCH = {
+    "adductor_tightness": (0.0, 1.0),
+    "abductor_weakness": (0.0, 1.0),
+    "arch_collapse": (0.0, 1.0),
+    "hip_width_mm": (40.0, 320.0),
+    "pelvic_tilt_deg": (-15.0, 35.0),
+    "constitutional_hka_deg": (-30.0, 30.0),
+}
 
 
 def estimate_inputs(readings, person, compensation="pelvic_drop", sweeps=2):
     """The cause inputs that reproduce the own-test ``readings`` through the model, for
     ``person`` (sex, height_m, mass_kg, age_years). Causes whose own test is missing keep
     their typical value. Returns complete model inputs (without a task)."""
-    inputs = {**person, **typical_inputs(person["sex"], person["height_m"], person["age_years"]),
-              "side": "right", "trunk_lean_deg": 0.0, "compensation": compensation}
+    inputs = {
+        **person,
+        **typical_inputs(person["sex"], person["height_m"], person["age_years"]),
+        "side": "right",
+        "trunk_lean_deg": 0.0,
+        "compensation": compensation,
+    }
     hip_limit = 0.199 * person["height_m"] * 1000.0  # the model allows up to 0.20 of the height
     for _ in range(sweeps):
         for cause, (_, reading) in OWN_TEST.items():
@@ -127,8 +148,11 @@ def dominant_from_readings(readings, person, compensation="pelvic_drop"):
 
 def healthy_twin(inputs):
     """The same person with every cause at its typical value (and no compensation)."""
-    return {**inputs, **typical_inputs(inputs["sex"], inputs["height_m"], inputs["age_years"]),
-            "compensation": "pelvic_drop"}
+    return {
+        **inputs,
+        **typical_inputs(inputs["sex"], inputs["height_m"], inputs["age_years"]),
+        "compensation": "pelvic_drop",
+    }
 
 
 def informativeness(inputs, exam_results):
@@ -148,11 +172,28 @@ def informativeness(inputs, exam_results):
             change = truth[reading] - twin[reading]
             mdc = mdc95(sem)
             verdict = "finding" if abs(change) >= mdc else "hidden" if abs(change) >= 0.25 * sem else "normal"
-            rows.append({"exam": result.exam, "reading": reading, "measured": measured, "true": truth[reading],
-                         "healthy": twin[reading], "sem": sem, "mdc": mdc, "verdict": verdict,
-                         "moved_by": EXAMS[result.exam].moved_by})
+            rows.append(
+                {
+                    "exam": result.exam,
+                    "reading": reading,
+                    "measured": measured,
+                    "true": truth[reading],
+                    "healthy": twin[reading],
+                    "sem": sem,
+                    "mdc": mdc,
+                    "verdict": verdict,
+                    "moved_by": EXAMS[result.exam].moved_by,
+                }
+            )
     return rows
 
 
-__all__ = ["rate_cause", "rate_from_readings", "estimate_inputs", "dominant_from_readings", "informativeness",
-           "healthy_twin", "MARKED_BEYOND"]
+__all__ = [
+    "rate_cause",
+    "rate_from_readings",
+    "estimate_inputs",
+    "dominant_from_readings",
+    "informativeness",
+    "healthy_twin",
+    "MARKED_BEYOND",
+]

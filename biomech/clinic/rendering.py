@@ -15,6 +15,7 @@ kept small enough that clicking the three markers exactly gives the model's FPPA
 
 Drawn with numpy and text only (no image library); the SVG is shown from memory.
 """
+
 from __future__ import annotations
 
 import math
@@ -85,18 +86,25 @@ def _limb(a, b, width_a, width_b, colour):
     (ua, va), (ub, vb) = a, b
     length = math.hypot(ub - ua, vb - va) or 1.0
     nu, nv = -(vb - va) / length, (ub - ua) / length
-    quad = [(ua + nu * width_a / 2, va + nv * width_a / 2), (ub + nu * width_b / 2, vb + nv * width_b / 2),
-            (ub - nu * width_b / 2, vb - nv * width_b / 2), (ua - nu * width_a / 2, va - nv * width_a / 2)]
-    return (f'<polygon points="{_fmt(quad)}" fill="{colour}"/>'
-            f'<circle cx="{ua:.1f}" cy="{va:.1f}" r="{width_a / 2:.1f}" fill="{colour}"/>'
-            f'<circle cx="{ub:.1f}" cy="{vb:.1f}" r="{width_b / 2:.1f}" fill="{colour}"/>')
+    quad = [
+        (ua + nu * width_a / 2, va + nv * width_a / 2),
+        (ub + nu * width_b / 2, vb + nv * width_b / 2),
+        (ub - nu * width_b / 2, vb - nv * width_b / 2),
+        (ua - nu * width_a / 2, va - nv * width_a / 2),
+    ]
+    return (
+        f'<polygon points="{_fmt(quad)}" fill="{colour}"/>'
+        f'<circle cx="{ua:.1f}" cy="{va:.1f}" r="{width_a / 2:.1f}" fill="{colour}"/>'
+        f'<circle cx="{ub:.1f}" cy="{vb:.1f}" r="{width_b / 2:.1f}" fill="{colour}"/>'
+    )
 
 
 def _marker_offsets(rng, legs, camera):
     """Random skin offsets [mm] of the three markers, scaled down if they would move the
     FPPA by more than :data:`MAX_MARKER_EFFECT_DEG`."""
-    offsets = {m: np.array([rng.normal(0, MARKER_OFFSET_SD_MM), 0.0, rng.normal(0, MARKER_OFFSET_SD_MM)])
-               for m in MARKERS}
+    offsets = {
+        m: np.array([rng.normal(0, MARKER_OFFSET_SD_MM), 0.0, rng.normal(0, MARKER_OFFSET_SD_MM)]) for m in MARKERS
+    }
     true = fppa_from_points(*(camera(legs[m]) for m in MARKERS))
     moved = fppa_from_points(*(camera(legs[m] + offsets[m]) for m in MARKERS))
     effect = abs(moved - true)
@@ -123,8 +131,11 @@ def render_squat(inputs, seed=0):
     def limbs(leg, foot_colour=SHOE):
         hip, knee, ankle = (camera(leg[k]) for k in ("hip_center", "knee_center", "ankle_center"))
         heel, toe = camera(leg["heel"]), camera(leg["toe"])
-        parts = [_limb(hip, knee, w(0.085), w(0.058), SKIN), _limb(knee, ankle, w(0.056), w(0.034), SKIN),
-                 _limb(heel, toe, w(0.04), w(0.05), foot_colour)]
+        parts = [
+            _limb(hip, knee, w(0.085), w(0.058), SKIN),
+            _limb(knee, ankle, w(0.056), w(0.034), SKIN),
+            _limb(heel, toe, w(0.04), w(0.05), foot_colour),
+        ]
         return "".join(parts), hip, knee
 
     back, *_ = limbs(left)
@@ -132,17 +143,26 @@ def render_squat(inputs, seed=0):
     sh_r, sh_l = camera(trunk["shoulder_right"]), camera(trunk["shoulder_left"])
     hip_l = camera(left["hip_center"])
     waist_w = w(0.05)
-    torso = [(sh_r[0] - w(0.02), sh_r[1]), (sh_l[0] + w(0.02), sh_l[1]),
-             (hip_l[0] + waist_w, hip_l[1] - w(0.03)), (hip_r[0] - waist_w, hip_r[1] - w(0.03))]
+    torso = [
+        (sh_r[0] - w(0.02), sh_r[1]),
+        (sh_l[0] + w(0.02), sh_l[1]),
+        (hip_l[0] + waist_w, hip_l[1] - w(0.03)),
+        (hip_r[0] - waist_w, hip_r[1] - w(0.03)),
+    ]
     # Shorts: the pelvis and the top third of each thigh.
     knee_l = camera(left["knee_center"])
     third = [tuple(h + (k - h) / 3.0 for h, k in zip(hip, knee)) for hip, knee in ((hip_r, knee_r), (hip_l, knee_l))]
-    shorts = [_limb(hip_r, third[0], w(0.095), w(0.08), SHORTS), _limb(hip_l, third[1], w(0.095), w(0.08), SHORTS),
-              f'<polygon points="{_fmt([torso[3], torso[2], hip_l, hip_r])}" fill="{SHORTS}"/>']
+    shorts = [
+        _limb(hip_r, third[0], w(0.095), w(0.08), SHORTS),
+        _limb(hip_l, third[1], w(0.095), w(0.08), SHORTS),
+        f'<polygon points="{_fmt([torso[3], torso[2], hip_l, hip_r])}" fill="{SHORTS}"/>',
+    ]
     neck = ((sh_r[0] + sh_l[0]) / 2.0, (sh_r[1] + sh_l[1]) / 2.0)
     lean = math.atan2(neck[0] - (hip_r[0] + hip_l[0]) / 2.0, (hip_r[1] + hip_l[1]) / 2.0 - neck[1])
-    head = (neck[0] + math.sin(lean) * (0.07 * height_mm * s + head_r * s),
-            neck[1] - math.cos(lean) * (0.07 * height_mm * s + head_r * s))
+    head = (
+        neck[0] + math.sin(lean) * (0.07 * height_mm * s + head_r * s),
+        neck[1] - math.cos(lean) * (0.07 * height_mm * s + head_r * s),
+    )
     arms = []
     for shoulder, hip, out in ((sh_r, hip_r, -1.0), (sh_l, hip_l, 1.0)):
         elbow = (shoulder[0] + out * w(0.09), shoulder[1] + w(0.13))
@@ -153,8 +173,11 @@ def render_squat(inputs, seed=0):
     offsets = _marker_offsets(rng, right, camera)
     markers = {m: camera(right[m] + offsets[m]) for m in MARKERS}
     landmarks = {m: camera(right[m]) for m in MARKERS}
-    dots = "".join(f'<g><circle cx="{u:.2f}" cy="{v:.2f}" r="5" fill="white" stroke="#111" stroke-width="1.5"/>'
-                   f'<circle cx="{u:.2f}" cy="{v:.2f}" r="1.6" fill="#111"/></g>' for u, v in markers.values())
+    dots = "".join(
+        f'<g><circle cx="{u:.2f}" cy="{v:.2f}" r="5" fill="white" stroke="#111" stroke-width="1.5"/>'
+        f'<circle cx="{u:.2f}" cy="{v:.2f}" r="1.6" fill="#111"/></g>'
+        for u, v in markers.values()
+    )
     floor_v = camera.floor_v
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_PX}" height="{HEIGHT_PX}" '
@@ -163,7 +186,8 @@ def render_squat(inputs, seed=0):
         f'<rect width="{WIDTH_PX}" height="{floor_v:.1f}" fill="{WALL}"/>'
         f'<rect y="{floor_v:.1f}" width="{WIDTH_PX}" height="{HEIGHT_PX - floor_v:.1f}" fill="{FLOOR}"/>'
         f'<text x="10" y="20" font-family="sans-serif" font-size="13" fill="#333">Single-leg squat, front camera</text>'
-        f'<text x="10" y="38" font-family="sans-serif" font-size="12" fill="#555">R = person\'s right (your left)</text>'
+        f'<text x="10" y="38" font-family="sans-serif" font-size="12" fill="#555">'
+        f"R = person's right (your left)</text>"
         f'<text x="12" y="{floor_v - 8:.0f}" font-family="sans-serif" font-size="15" font-weight="bold" '
         f'fill="#888">R</text><text x="{WIDTH_PX - 24}" y="{floor_v - 8:.0f}" font-family="sans-serif" '
         f'font-size="15" font-weight="bold" fill="#888">L</text>'
@@ -171,7 +195,12 @@ def render_squat(inputs, seed=0):
         + f'<polygon points="{_fmt(torso)}" fill="{SHIRT}"/>'
         + _limb(neck, head, w(0.045), w(0.04), SKIN)
         + f'<circle cx="{head[0]:.1f}" cy="{head[1]:.1f}" r="{head_r * s:.1f}" fill="{SKIN}" stroke="{SKIN_DARK}"/>'
-        + front + "".join(shorts) + "".join(arms) + dots + "</svg>"
+        + front
+        + "".join(shorts)
+        + "".join(arms)
+        + dots
+        + "</svg>"
     )
-    return Frame(svg=svg, width=WIDTH_PX, height=HEIGHT_PX, markers=markers, landmarks=landmarks,
-                 fppa_deg=float(result.fppa_deg))
+    return Frame(
+        svg=svg, width=WIDTH_PX, height=HEIGHT_PX, markers=markers, landmarks=landmarks, fppa_deg=float(result.fppa_deg)
+    )

@@ -11,6 +11,7 @@ The penalties make guessing pay nothing on average: a random rating of every cau
 scores about 10 out of 100 on the clinic's cases (tests/test_clinic.py checks it stays
 low), while a careful "none" where nothing is wrong earns as much as a found cause.
 """
+
 from __future__ import annotations
 
 from .causes import CAUSES, LEVELS

@@ -5,6 +5,7 @@ frame (the clinic's rendered squat, or the learner's own photo) and read the ang
 can measure without a browser. A bad upload or a click outside the picture gets a
 readable message; the points and the picture already there are kept.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,9 +20,11 @@ from .rendering import MARKER_LABELS, MARKERS
 log = logging.getLogger(__name__)
 
 POINT_NAMES = tuple(MARKER_LABELS[m] for m in MARKERS)  # ASIS, knee centre, ankle centre
-INSTRUCTIONS = ("Click the three points in order: the <b>ASIS</b> (front of the pelvis), the <b>knee centre</b>, "
-                "the <b>ankle centre</b>. The tool gives the angle between the hip-to-knee and knee-to-ankle lines "
-                "(0° = straight, + = valgus, the knee inside the line).")
+INSTRUCTIONS = (
+    "Click the three points in order: the <b>ASIS</b> (front of the pelvis), the <b>knee centre</b>, "
+    "the <b>ankle centre</b>. The tool gives the angle between the hip-to-knee and knee-to-ankle lines "
+    "(0° = straight, + = valgus, the knee inside the line)."
+)
 
 
 class MeasureTool(widgets.VBox):
@@ -40,8 +43,9 @@ class MeasureTool(widgets.VBox):
         self.clear_button = widgets.Button(description="Clear points", icon="times")
         self.undo_button.on_click(lambda _: self._safely(self.undo))
         self.clear_button.on_click(lambda _: self._safely(self.clear))
-        self.side = widgets.ToggleButtons(options=[("right leg", "right"), ("left leg", "left")], value="right",
-                                          description="Measured:")
+        self.side = widgets.ToggleButtons(
+            options=[("right leg", "right"), ("left leg", "left")], value="right", description="Measured:"
+        )
         self.mirrored = widgets.Checkbox(value=False, description="mirror image (a selfie)", indent=False)
         self.side.observe(lambda _: self._safely(self._update), "value")
         self.mirrored.observe(lambda _: self._safely(self._update), "value")
@@ -49,8 +53,13 @@ class MeasureTool(widgets.VBox):
         self.upload.observe(self._uploaded, "value")
         controls = [widgets.HBox([self.undo_button, self.clear_button])]
         if allow_upload:
-            controls = [widgets.HTML("Your photo is shown only in this page; it is not sent anywhere."),
-                        self.upload, self.side, self.mirrored, *controls]
+            controls = [
+                widgets.HTML("Your photo is shown only in this page; it is not sent anywhere."),
+                self.upload,
+                self.side,
+                self.mirrored,
+                *controls,
+            ]
         super().__init__([widgets.HTML(INSTRUCTIONS), self.image, self.readout, self.message, *controls])
         self.add_class("bm-measure-tool")
         if frame is not None:
@@ -153,8 +162,10 @@ class MeasureTool(widgets.VBox):
                 self.message.value = note("error", str(exc))
             if self.fppa_deg is not None:
                 word = "valgus (knee inside the line)" if self.fppa_deg > 0 else "varus (knee outside the line)"
-                self.readout.value = (f"<span class='bm-fppa' data-fppa='{self.fppa_deg:.2f}'>Projection angle: "
-                                      f"<b>{self.fppa_deg:+.1f}°</b>, {word}.</span>")
+                self.readout.value = (
+                    f"<span class='bm-fppa' data-fppa='{self.fppa_deg:.2f}'>Projection angle: "
+                    f"<b>{self.fppa_deg:+.1f}°</b>, {word}.</span>"
+                )
         for callback in self._callbacks:
             callback(self.fppa_deg)
 

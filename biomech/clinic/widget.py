@@ -6,6 +6,7 @@ Every button runs a method a script or a test can call too (:meth:`CaseWidget.ch
 A bad step (too little time left, a missing rating, a click off the picture) shows a
 readable message and keeps every earlier answer; no action shows a traceback.
 """
+
 from __future__ import annotations
 
 import logging
@@ -47,11 +48,22 @@ class CaseWidget(widgets.VBox):
         # Measurement noise of this case: the same every time the case is opened.
         self._rng = np.random.default_rng([case_seed(patient.seed, patient.index), 1])
         self.story = widgets.HTML(story_html(patient, patient.budget_minutes))
-        self.test_boxes = {key: widgets.Checkbox(value=False, indent=False, description=f"{exam.label} ({exam.minutes} min)",
-                                                 tooltip=exam.how, layout=widgets.Layout(width="auto"))
-                           for key, exam in EXAMS.items()}
-        self.run_button = widgets.Button(description="Do the chosen tests", button_style="primary", icon="stethoscope",
-                                         layout=widgets.Layout(width="auto"))
+        self.test_boxes = {
+            key: widgets.Checkbox(
+                value=False,
+                indent=False,
+                description=f"{exam.label} ({exam.minutes} min)",
+                tooltip=exam.how,
+                layout=widgets.Layout(width="auto"),
+            )
+            for key, exam in EXAMS.items()
+        }
+        self.run_button = widgets.Button(
+            description="Do the chosen tests",
+            button_style="primary",
+            icon="stethoscope",
+            layout=widgets.Layout(width="auto"),
+        )
         self.run_button.on_click(lambda _: self._safely(self.run_tests))
         self.message = widgets.HTML("")
         self.results_table = widgets.HTML("")
@@ -59,26 +71,40 @@ class CaseWidget(widgets.VBox):
         self.tool = MeasureTool()
         self.tool.on_measure(lambda _: self._refresh_results())
         self.tool_box = widgets.VBox([])
-        self.ratings = {key: widgets.ToggleButtons(options=list(LEVELS), value=None, style={"button_width": "80px"})
-                        for key in CAUSES}
+        self.ratings = {
+            key: widgets.ToggleButtons(options=list(LEVELS), value=None, style={"button_width": "80px"})
+            for key in CAUSES
+        }
         for key, toggle in self.ratings.items():
             toggle.add_class(f"bm-rate-{key}")
-        self.reasoning = widgets.Textarea(placeholder="Your reasoning: which findings point to which cause, and why?",
-                                          layout=widgets.Layout(width="95%", height="80px"))
+        self.reasoning = widgets.Textarea(
+            placeholder="Your reasoning: which findings point to which cause, and why?",
+            layout=widgets.Layout(width="95%", height="80px"),
+        )
         self.submit_button = widgets.Button(description="Submit", button_style="success", icon="check")
         self.submit_button.on_click(lambda _: self._safely(self.submit))
         self.feedback = widgets.HTML("")
-        rating_rows = [widgets.HBox([widgets.HTML(f"<div style='width:220px'>{CAUSES[k].label}</div>"), t])
-                       for k, t in self.ratings.items()]
-        super().__init__([
-            self.story,
-            widgets.HTML("<b>1. Choose tests</b> (hover for what each one does)"),
-            widgets.VBox(list(self.test_boxes.values())),
-            self.run_button, self.message,
-            widgets.HTML("<b>2. Results</b>"), self.results_table, self.tool_box,
-            widgets.HTML("<b>3. Rate each cause</b> (none / mild / marked)"), *rating_rows,
-            self.reasoning, self.submit_button, self.feedback,
-        ])
+        rating_rows = [
+            widgets.HBox([widgets.HTML(f"<div style='width:220px'>{CAUSES[k].label}</div>"), t])
+            for k, t in self.ratings.items()
+        ]
+        super().__init__(
+            [
+                self.story,
+                widgets.HTML("<b>1. Choose tests</b> (hover for what each one does)"),
+                widgets.VBox(list(self.test_boxes.values())),
+                self.run_button,
+                self.message,
+                widgets.HTML("<b>2. Results</b>"),
+                self.results_table,
+                self.tool_box,
+                widgets.HTML("<b>3. Rate each cause</b> (none / mild / marked)"),
+                *rating_rows,
+                self.reasoning,
+                self.submit_button,
+                self.feedback,
+            ]
+        )
         self.add_class("bm-case")
 
     # --- time ---------------------------------------------------------------------
@@ -109,8 +135,11 @@ class CaseWidget(widgets.VBox):
             return []
         needed = sum(EXAMS[k].minutes for k in chosen)
         if needed > self.minutes_left:
-            self.message.value = note("error", f"these tests take {needed} min but only {self.minutes_left} min are "
-                                               "left: untick some (nothing was lost)")
+            self.message.value = note(
+                "error",
+                f"these tests take {needed} min but only {self.minutes_left} min are "
+                "left: untick some (nothing was lost)",
+            )
             return []
         for key in chosen:
             if key == "fppa_video":
@@ -119,8 +148,9 @@ class CaseWidget(widgets.VBox):
                 self.results[key] = examine(self.patient.inputs, key, self._rng)
             self.test_boxes[key].disabled = True
             self.test_boxes[key].description = f"{EXAMS[key].label} (done)"
-        self.message.value = note("ok", f"Done: {', '.join(EXAMS[k].label for k in chosen)}. "
-                                        f"{self.minutes_left} min left.")
+        self.message.value = note(
+            "ok", f"Done: {', '.join(EXAMS[k].label for k in chosen)}. {self.minutes_left} min left."
+        )
         self.story.value = story_html(self.patient, self.minutes_left)
         self._refresh_results()
         return chosen
@@ -164,8 +194,12 @@ class CaseWidget(widgets.VBox):
         ratings = {key: toggle.value for key, toggle in self.ratings.items()}
         missing = missing_ratings(ratings)
         if missing:
-            self.message.value = note("error", "rate every cause before submitting; still unrated: "
-                                               + ", ".join(missing) + ". Your other answers are kept.")
+            self.message.value = note(
+                "error",
+                "rate every cause before submitting; still unrated: "
+                + ", ".join(missing)
+                + ". Your other answers are kept.",
+            )
             return None
         total, points = score(ratings, self.patient.levels)
         recorded = self.recorded()
@@ -174,9 +208,17 @@ class CaseWidget(widgets.VBox):
         self.submitted = total
         saved = ""
         if self.record_to:
-            row = record_row(patient=self.patient, ratings=ratings, score=total, student=self.student,
-                             class_code=self.class_code, minutes_used=self.minutes_used, tests=list(self.results),
-                             fppa_measured=self.tool.fppa_deg, reasoning=self.reasoning.value)
+            row = record_row(
+                patient=self.patient,
+                ratings=ratings,
+                score=total,
+                student=self.student,
+                class_code=self.class_code,
+                minutes_used=self.minutes_used,
+                tests=list(self.results),
+                fppa_measured=self.tool.fppa_deg,
+                reasoning=self.reasoning.value,
+            )
             try:
                 path = save_record(self.record_to, row)
                 saved = f" Your answers were saved for your instructor ({path.name})."
@@ -184,8 +226,13 @@ class CaseWidget(widgets.VBox):
                 log.exception("saving the answers failed")
                 saved = f" Your answers could not be saved ({exc.strerror or exc}): tell your instructor."
         self.message.value = note("ok", f"Submitted: score {total:.0f} / 100.{saved}")
-        for control in (*self.ratings.values(), *self.test_boxes.values(), self.run_button, self.submit_button,
-                        self.reasoning):
+        for control in (
+            *self.ratings.values(),
+            *self.test_boxes.values(),
+            self.run_button,
+            self.submit_button,
+            self.reasoning,
+        ):
             control.disabled = True
         return total
 

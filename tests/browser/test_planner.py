@@ -4,6 +4,7 @@ lines drawn on them (femoral and tibial mechanical axes, the two joint lines) ar
 back from the page and checked against the model's own numbers; a wedge beyond what the
 bone allows shows a message and leaves the films as they were.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,13 +23,18 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK = "tests/browser/notebooks/planner_page.ipynb"
 CONDITION = "varus_arthritis"
-TRACES = ("mechanical axes (hip-knee, knee-ankle)", "femoral joint line", "tibial plateau (medial to lateral edge)",
-          "osteotomy")
+TRACES = (
+    "mechanical axes (hip-knee, knee-ankle)",
+    "femoral joint line",
+    "tibial plateau (medial to lateral edge)",
+    "osteotomy",
+)
 READ_TRACES = """(names) => {
   const gd = document.querySelector('.bm-planner .js-plotly-plot');
   if (!gd || !Array.isArray(gd.data)) return null;
   const out = {};
-  for (const t of gd.data) if (names.some(n => t.name.startsWith(n))) out[t.name] = {x: t.x, y: t.y, visible: t.visible};
+  for (const t of gd.data)
+    if (names.some(n => t.name.startsWith(n))) out[t.name] = {x: t.x, y: t.y, visible: t.visible};
   return out;
 }"""
 
@@ -70,8 +76,11 @@ def test_planner_films_before_and_after_a_planned_osteotomy(voila_server, new_pa
     open_voila_page(page, voila)
     app = page.locator(".bm-planner")
     app.wait_for(state="visible", timeout=60_000)
-    page.wait_for_function(f"() => {{ const gd = document.querySelector('.bm-planner .js-plotly-plot');"
-                           f" return gd && gd.data && gd.data.length === {2 * len(xray.STATIC)}; }}", timeout=60_000)
+    page.wait_for_function(
+        f"() => {{ const gd = document.querySelector('.bm-planner .js-plotly-plot');"
+        f" return gd && gd.data && gd.data.length === {2 * len(xray.STATIC)}; }}",
+        timeout=60_000,
+    )
     wait_until_page_idle(page)
     screenshot(app, "before-plan")
     traces = read(page)
@@ -80,9 +89,11 @@ def test_planner_films_before_and_after_a_planned_osteotomy(voila_server, new_pa
     assert not traces["osteotomy (after)"]["visible"]
 
     app.get_by_role("button", name="Plan the wedge for this target").click()
-    page.wait_for_function("""() => { const gd = document.querySelector('.bm-planner .js-plotly-plot');
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('.bm-planner .js-plotly-plot');
         const t = gd.data.find(t => t.name === 'osteotomy (after)'); return t && t.visible === true; }""",
-                           timeout=30_000)
+        timeout=30_000,
+    )
     wait_until_page_idle(page)
     screenshot(app, "after-plan")
     traces = read(page)

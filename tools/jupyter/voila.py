@@ -35,8 +35,9 @@ option) leaves it out of the pages this configuration serves. (Fetching biomech'
 early, as a module preload in the page's head, was tried and measured: the page's own
 scripts then loaded later and the figures drew no sooner.)
 """
+from datetime import datetime, timezone
+
 from jupyter_core.utils import ensure_async
-from jupyter_server._tz import utcnow
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
@@ -81,10 +82,11 @@ class FreshIdleClockKernelManager(AsyncMappingKernelManager):
         self._seen_by_culler: set[str] = set()
 
     async def cull_kernel_if_idle(self, kernel_id):
-        kernel = self._kernels.get(kernel_id)
+        kernel = self.get_kernel(kernel_id) if kernel_id in self else None
         if kernel is not None and kernel_id not in self._seen_by_culler:
             self._seen_by_culler.add(kernel_id)
-            kernel.last_activity = utcnow()
+            # The same aware UTC time Jupyter's own activity stamps use.
+            kernel.last_activity = datetime.now(timezone.utc)
             return None
         return await super().cull_kernel_if_idle(kernel_id)
 

@@ -43,9 +43,15 @@ MANY_ROWS = 100_000
 MANY_RUNS = 7
 SYMPY_ROWS = 20
 
+FK_CALLS = 2000
+UNCERTAINTY_DRAWS = 1000
+UNCERTAINTY_RUNS = 15
+
 GOAL_COLD_START_S = 1.0
-GOAL_SIMULATE_MS = 1.0
+GOAL_SIMULATE_MS = 0.1
+GOAL_FK_MS = 0.03
 GOAL_ROWS_PER_S = 1_000_000
+GOAL_UNCERTAINTY_MS = 50.0
 
 
 @dataclass
@@ -174,6 +180,44 @@ def bench_simulate_many() -> list[Figure]:
     ]
 
 
+# --- (c2) one forward_kinematics pose and uncertainty(n=1000) -----------------------------
+
+def bench_forward_kinematics() -> list[Figure]:
+    """Median time of one ``forward_kinematics`` pose (plain numbers in, one knee flexion
+    changing between calls)."""
+    kwargs = dict(pelvic_tilt_deg=12.0, hip_flexion_deg=30.0, hip_adduction_deg=5.0, hip_internal_rotation_deg=4.0,
+                  knee_abduction_deg=3.0, tibial_internal_rotation_deg=2.0, sex="female", height_m=1.65)
+    values = np.linspace(0.0, 90.0, 101)
+    for v in values[:50]:  # warm-up
+        biomech.forward_kinematics(**kwargs, knee_flexion_deg=float(v))
+    times = []
+    for i in range(FK_CALLS):
+        v = float(values[i % len(values)])
+        t0 = time.perf_counter()
+        biomech.forward_kinematics(**kwargs, knee_flexion_deg=v)
+        times.append(time.perf_counter() - t0)
+    times_ms = np.array(times) * 1e3
+    return [Figure(f"forward_kinematics(): one pose (median of {FK_CALLS})", float(np.median(times_ms)), "ms",
+                   GOAL_FK_MS, "<=",
+                   f"p10 {np.percentile(times_ms, 10):.4f}, p90 {np.percentile(times_ms, 90):.4f} ms")]
+
+
+def bench_uncertainty() -> list[Figure]:
+    """Median time of ``uncertainty(n=1000)`` for one person (a single-leg squat with
+    causes): one simulate() and one simulate_many() over the coefficient draws."""
+    kwargs = dict(task="single_leg_squat", knee_flexion_deg=45.0, abductor_weakness=0.3, arch_collapse=0.4)
+    biomech.uncertainty(n=UNCERTAINTY_DRAWS, **kwargs)  # warm-up
+    times = []
+    for seed in range(UNCERTAINTY_RUNS):
+        t0 = time.perf_counter()
+        biomech.uncertainty(n=UNCERTAINTY_DRAWS, seed=seed, **kwargs)
+        times.append(time.perf_counter() - t0)
+    times_ms = np.array(times) * 1e3
+    return [Figure(f"uncertainty(n={UNCERTAINTY_DRAWS}): one call (median of {UNCERTAINTY_RUNS})",
+                   float(np.median(times_ms)), "ms", GOAL_UNCERTAINTY_MS, "<=",
+                   f"min {times_ms.min():.1f}, max {times_ms.max():.1f} ms")]
+
+
 # --- (d) generated code vs naive sympy substitution ----------------------------------------
 
 CHAIN_POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibial_tubercle", "femoral_shaft_top")
@@ -285,6 +329,8 @@ SECTIONS = [
     ("cold_start", "(a) Cold start", bench_cold_start),
     ("simulate", "(b) One simulate() call", bench_simulate),
     ("simulate_many", "(c) simulate_many() throughput", bench_simulate_many),
+    ("forward_kinematics", "(c2) One forward_kinematics() pose", bench_forward_kinematics),
+    ("uncertainty", "(c3) uncertainty(n=1000)", bench_uncertainty),
     ("sympy", "(d) Generated code vs naive sympy substitution", bench_sympy),
     ("explorer", "(e) Explorer, Python side", bench_explorer),
     ("notebooks", "(f) Lesson notebooks", bench_notebooks),

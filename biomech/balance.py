@@ -59,14 +59,23 @@ _LEAN_CORNER_DEG = 1.0
 
 def positions(hip_half_mm, drop_deg, lean_deg, height_mm):
     """Lateral positions [mm] of the stance hip centre, the HAT centre of mass and the
-    lifted leg's centre of mass. The pelvis turns about its midpoint; the lifted leg
-    hangs from its hip and tilts with the pelvis."""
-    d = nx.radians(drop_deg)
-    cos_d, sin_d = nx.cos(d), nx.sin(d)
-    stance_hip = hip_half_mm * cos_d
-    hat = HAT_COM_ABOVE_HIP_PER_HEIGHT * height_mm * nx.sin(nx.radians(lean_deg - drop_deg))
-    lifted_leg = -hip_half_mm * cos_d + LEG_COM_FROM_HIP_PER_HEIGHT * height_mm * sin_d
-    return stance_hip, hat, lifted_leg
+    lifted leg's centre of mass (:func:`hip_positions`, :func:`trunk_position`)."""
+    stance_hip, lifted_leg = hip_positions(hip_half_mm, drop_deg, height_mm)
+    return stance_hip, trunk_position(drop_deg, lean_deg, height_mm), lifted_leg
+
+
+def hip_positions(hip_half_mm, drop_deg, height_mm):
+    """Lateral positions [mm] of the stance hip centre and the lifted leg's centre of
+    mass. The pelvis turns about its midpoint; the lifted leg hangs from its hip and
+    tilts with the pelvis."""
+    sin_d, cos_d = nx.sincosd(drop_deg)
+    return hip_half_mm * cos_d, -hip_half_mm * cos_d + LEG_COM_FROM_HIP_PER_HEIGHT * height_mm * sin_d
+
+
+def trunk_position(drop_deg, lean_deg, height_mm):
+    """Lateral position [mm] of the HAT centre of mass: it sits above the pelvis'
+    midpoint and tilts with the trunk's lean relative to the pelvis, ``lean - drop``."""
+    return HAT_COM_ABOVE_HIP_PER_HEIGHT * height_mm * nx.sind(lean_deg - drop_deg)
 
 
 def ankle_under_centre_of_mass(stance_hip, hat, lifted_leg, cop_lateral_of_ankle_mm):
@@ -99,11 +108,14 @@ def strength_left(weakness):
     return 1.0 - (1.0 - STRENGTH_LEFT_AT_FULL_WEAKNESS) * weakness
 
 
-def abductor_capacity_bw(typical_hip_half_mm, abductor_arm_mm, height_mm, weakness, p):
+def abductor_capacity_bw(typical_hip_half_mm, abductor_arm_mm, weakness, p):
     """Largest abductor force [BW] the person can produce: what a healthy person of the
-    same size and typical hip width uses to stand on one leg with a level pelvis, over the
-    share of strength that takes, times the strength left."""
-    level = abductor_demand_bw(*positions(typical_hip_half_mm, 0.0, 0.0, height_mm), abductor_arm_mm)
+    same build (abductor moment arm [mm]) and typical hip width (half of it [mm]) uses to
+    stand on one leg with a level pelvis, over the share of strength that takes, times the
+    strength left."""
+    # Level pelvis, upright trunk: the hips at +-half their distance, the trunk over the
+    # midline, the lifted leg hanging straight from its hip (positions(half, 0, 0)).
+    level = abductor_demand_bw(typical_hip_half_mm, 0.0, -typical_hip_half_mm, abductor_arm_mm)
     return level / p["abductor_use_healthy_stance"] * strength_left(weakness)
 
 
@@ -117,25 +129,38 @@ def compensate(*, hip_half_mm, height_mm, abductor_arm_mm, capacity_bw, drop_deg
     muscles cannot). Whatever a capped lean leaves, the pelvis drop takes. Returns a dict:
     ``pelvic_drop_deg``, ``trunk_lean_deg``, ``demand_bw`` (total abductor-side force the
     posture needs), ``muscle_bw`` (what the abductors give, never above their capacity),
-    ``passive_bw`` and ``abductor_use`` (muscle over capacity, 0..1).
+    ``passive_bw``, ``abductor_use`` (muscle over capacity, 0..1) and ``positions`` (the
+    lateral positions of :func:`positions` at that posture [mm]).
     """
-    hip, _, lifted = positions(hip_half_mm, drop_deg, 0.0, height_mm)
-    # Lean that brings the demand down to the capacity: demand is linear in sin(lean - drop).
-    room = HAT_MASS_FRACTION * hip + LEG_MASS_FRACTION * (hip - lifted) - capacity_bw * abductor_arm_mm
-    reach = HAT_MASS_FRACTION * HAT_COM_ABOVE_HIP_PER_HEIGHT * height_mm
-    needed = drop_deg + nx.degrees(nx.arcsin(nx.clip(room / reach, -1.0, 1.0)))
-    extra = nx.smooth_max(needed - lean_deg, 0.0, _LEAN_CORNER_DEG)
-    limit = p["max_compensating_lean_deg"]
-    extra = limit * nx.tanh(extra / limit)
-    lean = nx.where(compensation == "trunk_lean", lean_deg + extra, lean_deg)
-    before_drop = abductor_demand_bw(*positions(hip_half_mm, drop_deg, lean, height_mm), abductor_arm_mm)
+    hip, lifted = hip_positions(hip_half_mm, drop_deg, height_mm)
+    lean = nx.choose(compensation == "trunk_lean",
+                     lambda: lean_deg + compensating_lean_deg(hip, lifted, height_mm, abductor_arm_mm, capacity_bw,
+                                                              drop_deg, lean_deg, p),
+                     lambda: lean_deg)
+    before_drop = abductor_demand_bw(hip, trunk_position(drop_deg, lean, height_mm), lifted, abductor_arm_mm)
     shortfall = nx.smooth_max(before_drop - capacity_bw, 0.0, _FORCE_CORNER_BW)
     drop = drop_deg + p["max_compensating_drop_deg"] * nx.tanh(shortfall / p["passive_drop_saturation_bw"])
-    demand = abductor_demand_bw(*positions(hip_half_mm, drop, lean, height_mm), abductor_arm_mm)
+    at_posture = positions(hip_half_mm, drop, lean, height_mm)
+    demand = abductor_demand_bw(*at_posture, abductor_arm_mm)
     # The muscles give what is needed, never more than their capacity; a trunk leaning far
     # over the stance hip needs none (the hip adductors would hold it, not modelled).
     needed = nx.smooth_max(demand, 0.0, _FORCE_CORNER_BW)
     muscle = nx.maximum(capacity_bw - nx.smooth_max(capacity_bw - needed, 0.0, _FORCE_CORNER_BW), 0.0)
     passive = nx.maximum(needed - muscle, 0.0)
     return {"pelvic_drop_deg": drop, "trunk_lean_deg": lean, "demand_bw": demand, "muscle_bw": muscle,
-            "passive_bw": passive, "abductor_use": muscle / capacity_bw}
+            "passive_bw": passive, "abductor_use": muscle / capacity_bw, "positions": at_posture}
+
+
+def compensating_lean_deg(stance_hip, lifted_leg, height_mm, abductor_arm_mm, capacity_bw, drop_deg, lean_deg, p):
+    """Extra trunk lean [deg] over the stance hip that brings the abductor demand down to
+    the capacity, for a pelvis dropped ``drop_deg`` (stance hip and lifted leg at
+    ``stance_hip``, ``lifted_leg`` [mm]) and a trunk already leaning ``lean_deg``; it
+    bends smoothly toward ``max_compensating_lean_deg`` and is 0 (smoothly) when the
+    muscles hold without it."""
+    # Lean that brings the demand down to the capacity: demand is linear in sin(lean - drop).
+    room = HAT_MASS_FRACTION * stance_hip + LEG_MASS_FRACTION * (stance_hip - lifted_leg) - capacity_bw * abductor_arm_mm
+    reach = HAT_MASS_FRACTION * HAT_COM_ABOVE_HIP_PER_HEIGHT * height_mm
+    needed = drop_deg + nx.arcsind(nx.clip(room / reach, -1.0, 1.0))
+    extra = nx.smooth_max(needed - lean_deg, 0.0, _LEAN_CORNER_DEG)
+    limit = p["max_compensating_lean_deg"]
+    return limit * nx.tanh(extra / limit)

@@ -138,7 +138,7 @@ def arch_collapse(severity, height_mm, weight_bearing, p):
         "rearfoot_eversion_deg": p["rearfoot_eversion_normal_deg"] + extra_eversion,
         "shin_internal_rotation_deg": p["tibial_rotation_per_eversion"] * extra_eversion,
         "ankle_drop_mm": p["ankle_drop_per_navicular_drop"] * extra_drop,
-        "ankle_medial_shift_mm": p["subtalar_lever_per_height"] * height_mm * nx.sin(nx.radians(extra_eversion)),
+        "ankle_medial_shift_mm": p["subtalar_lever_per_height"] * height_mm * nx.sind(extra_eversion),
     }
 
 

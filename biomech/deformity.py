@@ -60,8 +60,12 @@ def bone_alignment_deg(mldfa_deg, mpta_deg, jlca_deg):
     return mpta_deg - mldfa_deg - jlca_deg
 
 
+#: :data:`ADULT_SEGMENTS_DEG` by segment angle, then sex.
+_ADULT_BY_SEGMENT = {name: {sex: v[name] for sex, v in ADULT_SEGMENTS_DEG.items()} for name in SEGMENT_NAMES}
+
+
 def _adult(name, is_female):
-    return subject.by_sex(is_female, {sex: v[name] for sex, v in ADULT_SEGMENTS_DEG.items()})
+    return subject.by_sex(is_female, _ADULT_BY_SEGMENT[name])
 
 
 def typical_segments(is_female, age_years):

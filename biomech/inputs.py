@@ -11,6 +11,7 @@ from difflib import get_close_matches
 
 import numpy as np
 
+from . import growth
 from . import numeric as nx
 
 
@@ -106,8 +107,6 @@ def check_child(is_female, age_years, height_m, mass_kg):
     """Refuse a child of a height or mass no child of that age has (WHO / CDC growth
     charts, :mod:`biomech.growth`); the message names age, height and mass and gives the
     possible range of each at that age."""
-    from . import growth
-
     index = growth.first_impossible_child(is_female, age_years, height_m, mass_kg)
     if index is None:
         return
@@ -146,6 +145,13 @@ def _as_float_array(name, value, expected):
         raise InputError(f"{name} = {value!r} is not a number; expected {expected}") from None
 
 
+#: Types of a plain Python number (bool excluded: it is refused as an input).
+_PLAIN_NUMBERS = frozenset((float, int))
+#: The limits of each input of :data:`INPUT_RANGES` with the tolerance of 1e-9 that
+#: :func:`check_number` allows for rounding.
+_TOLERANT_LIMITS = {name: (r.low - 1e-9, r.high + 1e-9) for name, r in INPUT_RANGES.items()}
+
+
 def check_number(name, value, rng: InputRange | None = None, *, low=None, high=None, unit=""):
     """Return ``value`` as a float array, or raise ``InputError`` if any entry is bad.
 
@@ -153,11 +159,16 @@ def check_number(name, value, rng: InputRange | None = None, *, low=None, high=N
     (used for limits that depend on the task, such as knee flexion).
     """
     if rng is None and low is None:
+        if type(value) in _PLAIN_NUMBERS:
+            # Fast path for one plain number (a slider value) of a listed input.
+            low, high = _TOLERANT_LIMITS[name]
+            if low <= value <= high:
+                return float(value)
         rng = INPUT_RANGES[name]
     if rng is not None:
         low, high, unit = rng.low, rng.high, rng.unit
-    if type(value) in (float, int) and isinstance(low, (float, int)) and isinstance(high, (float, int)):
-        # Fast path for one plain number (a slider value): no array machinery.
+    if type(value) in _PLAIN_NUMBERS and type(low) in _PLAIN_NUMBERS and type(high) in _PLAIN_NUMBERS:
+        # Fast path for one plain number: no array machinery.
         if low - 1e-9 <= value <= high + 1e-9:
             return float(value)
     expected = f"a number from {_span(low, high)} {unit}".rstrip()

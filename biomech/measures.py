@@ -18,7 +18,7 @@ def frontal_angle_deg(proximal, middle, distal, lateral):
     """
     ux, uz = middle[0] - proximal[0], middle[2] - proximal[2]
     vx, vz = distal[0] - middle[0], distal[2] - middle[2]
-    return lateral * nx.degrees(nx.arctan2(ux * vz - uz * vx, ux * vx + uz * vz))
+    return lateral * nx.arctan2d(ux * vz - uz * vx, ux * vx + uz * vz)
 
 
 def _share_of_leg_at_knee(hip, knee, ankle):
@@ -58,7 +58,7 @@ def grood_suntay_abduction_deg(femur_x, tibia_z):
     the same formula serves both sides.
     """
     dot = femur_x[0] * tibia_z[0] + femur_x[1] * tibia_z[1] + femur_x[2] * tibia_z[2]
-    return -nx.degrees(nx.arcsin(nx.clip(dot, -1.0, 1.0)))
+    return -nx.arcsind(nx.clip(dot, -1.0, 1.0))
 
 
 def alignment(points, lateral, plateau_width_mm):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import operator
+from types import MappingProxyType
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -34,8 +36,9 @@ SWING_KNEE_FLEXION_DEG = 70.0
 #: Share of the foot's length ahead of the ankle centre (drawing only; the heel takes the rest).
 TOE_SHARE_OF_FOOT_LENGTH = 0.75
 
-#: Rows per block in :func:`simulate_many` (fits the arrays of one block in cache).
-CHUNK_ROWS = 8192
+#: Rows per block in :func:`simulate_many` (the arrays of one block stay in the L2/L3
+#: cache; 16384 measured a few per cent faster than 8192 on a 1 MiB-L2 machine).
+CHUNK_ROWS = 16384
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,12 @@ def _keywords_only_known(fn):
     (an :class:`~biomech.inputs.UnknownInputError`, both ValueError and TypeError). The
     signature seen by ``help()`` and Jupyter's Shift-Tab stays ``fn``'s own."""
     known = tuple(inspect.signature(fn).parameters)
+    known_set = frozenset(known)
 
     @functools.wraps(fn)
     def checked(**kwargs):
-        check_known(kwargs, known, f"{fn.__name__}()")
+        if not known_set.issuperset(kwargs):
+            check_known(kwargs, known, f"{fn.__name__}()")
         return fn(**kwargs)
 
     return checked
@@ -216,16 +221,21 @@ def simulate(
     True
     """
     values = dict(locals())
+    plain = True
     for name, value in values.items():
-        if not isinstance(value, (str, float, int)) and value is not None and np.ndim(value):
-            rng = INPUT_RANGES.get(name)
-            allowed = f"a single number from {rng.describe()}" if rng else "a single value"
-            raise InputError(f"{name} = {value!r} is not one value; simulate() expects {allowed} "
-                             "(use simulate_many for a table)")
+        if type(value) not in _ONE_VALUE and value is not None:
+            plain = False
+            if np.ndim(value):
+                rng = INPUT_RANGES.get(name)
+                allowed = f"a single number from {rng.describe()}" if rng else "a single value"
+                raise InputError(f"{name} = {value!r} is not one value; simulate() expects {allowed} "
+                                 "(use simulate_many for a table)")
     inputs, labels, task = _prepare(values)
-    return _result(pipeline.run(inputs, task, default_coefficients()), labels)
+    return _result(pipeline.run(inputs, task, _COEFFICIENTS), labels, plain)
 
 
+#: The coefficients of :func:`simulate` (the assumptions' own values).
+_COEFFICIENTS = default_coefficients()
 #: Every input of :func:`simulate` with its default (taken from the signature itself).
 DEFAULTS = {name: p.default for name, p in inspect.signature(simulate).parameters.items()}
 INPUT_NAMES = tuple(DEFAULTS)
@@ -233,6 +243,8 @@ INPUT_NAMES = tuple(DEFAULTS)
 _CHOICES = {"sex": SEXES, "task": TASK_NAMES, "side": SIDES, "compensation": COMPENSATIONS}
 _TYPICAL_IF_NONE = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg") + deformity.SEGMENT_NAMES
 _NUMBERS = tuple(n for n in INPUT_NAMES if n not in _CHOICES and n not in _TYPICAL_IF_NONE and n != "knee_flexion_deg")
+#: Types :func:`simulate` takes as one value without asking numpy.
+_ONE_VALUE = frozenset((str, float, int))
 
 
 def _prepare(values, p=None):
@@ -246,7 +258,7 @@ def _prepare(values, p=None):
     labels = {name: check_choice(name, values[name], choices) for name, choices in _CHOICES.items()}
     num = {name: check_number(name, values[name]) for name in _NUMBERS}
     check_body(num["height_m"], num["mass_kg"])
-    for name in ("pelvic_tilt_deg", "constitutional_hka_deg") + deformity.SEGMENT_NAMES:
+    for name in _TYPICAL_IF_NONE[1:]:
         num[name] = None if values[name] is None else check_number(name, values[name])
     width = values["hip_width_mm"]
     num["hip_width_mm"] = None if width is None else check_hip_width(width, num["height_m"])
@@ -260,14 +272,45 @@ def _prepare(values, p=None):
                                                low=t["knee_flexion_low"], high=t["knee_flexion_high"], unit=unit)
     is_female = labels["sex"] == "female"
     check_child(is_female, num["age_years"], num["height_m"], num["mass_kg"])
-    typical = subject.typical_values(is_female, num["height_m"], num["age_years"], p)
-    for name in ("hip_width_mm", "pelvic_tilt_deg"):
-        if num[name] is None:
-            num[name] = typical[name]
-    _bone_segments(num, is_female)
-    num.update(is_female=is_female, lateral=lateral_sign(labels["side"]), compensation=labels["compensation"],
-               typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"], typical_hip_width_mm=typical["hip_width_mm"])
+    num.update(_person(is_female, num, p))
+    num.update(is_female=is_female, lateral=lateral_sign(labels["side"]), compensation=labels["compensation"])
     return num, labels, t
+
+
+#: Checked inputs that describe the person (those of :data:`_TYPICAL_IF_NONE` may be None).
+_PERSON_INPUTS = ("height_m", "age_years") + _TYPICAL_IF_NONE
+_person_key = operator.itemgetter(*_PERSON_INPUTS)
+_CACHEABLE = frozenset((float, type(None)))
+
+
+def _person(is_female, num, p):
+    """What follows from the person's checked inputs ``num`` (coefficients ``p``, default
+    values when None): each input of :data:`_TYPICAL_IF_NONE` that is None, filled
+    (typical hip width and pelvic tilt, :func:`_bone_segments`), the bone alignment as the
+    sum of its segments, and the typical pelvic tilt and hip width. One person with the
+    default coefficients is looked up in a small cache: a slider that moves a cause does
+    not change the person."""
+    key = _person_key(num)
+    if p is None and type(is_female) is bool and _CACHEABLE.issuperset(map(type, key)):
+        return _one_person(is_female, *key).copy()
+    return _person_values(is_female, *key, p=p)
+
+
+@functools.lru_cache(maxsize=256)
+def _one_person(is_female, *key):
+    return MappingProxyType(_person_values(is_female, *key, p=None))
+
+
+def _person_values(is_female, *key, p):
+    person = dict(zip(_PERSON_INPUTS, key))
+    typical = subject.typical_values(is_female, person["height_m"], person["age_years"], p)
+    for name in ("hip_width_mm", "pelvic_tilt_deg"):
+        if person[name] is None:
+            person[name] = typical[name]
+    _bone_segments(person, is_female)
+    filled = {name: person[name] for name in _TYPICAL_IF_NONE if key[_PERSON_INPUTS.index(name)] is None}
+    return dict(filled, constitutional_hka_deg=person["constitutional_hka_deg"],
+                typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"], typical_hip_width_mm=typical["hip_width_mm"])
 
 
 def _bone_segments(num, is_female):
@@ -298,14 +341,27 @@ def _bone_segments(num, is_female):
 _AGREE_DEG = 1e-6
 
 
-def _result(state, labels):
-    """A :class:`Result` of one person's finished pipeline state."""
-    values = {k: v if type(v) is float else float(v) for k, v in pipeline.outputs(state).items()}
-    inputs = {k: (labels[k] if k in labels else float(state.inputs[k])) for k in INPUT_NAMES}
-    floor_z = float(state.floor_z)
-    landmarks = {name: np.array([float(x), float(y), float(z) - floor_z])
-                 for name, (x, y, z) in ((n, state.points[n]) for n in chain.POINTS)}
-    return Result._of(values, inputs, landmarks)
+def _result(state, labels, plain=False):
+    """A :class:`Result` of one person's finished pipeline state. ``plain``: every input
+    was a Python number, text or None, so every number of the state is a Python float
+    already (``tests/test_speed_paths.py`` checks this); otherwise they are converted."""
+    values = pipeline.outputs(state)
+    inputs = dict.fromkeys(INPUT_NAMES)  # in the order of the signature
+    inputs.update(zip(_NUMBER_INPUTS, _number_inputs(state.inputs)), **labels)
+    floor_z = state.floor_z
+    if not plain:
+        values = {k: float(v) for k, v in values.items()}
+        inputs = {k: v if isinstance(v, str) else float(v) for k, v in inputs.items()}
+        floor_z = float(floor_z)
+    # One array for all landmarks (rows of it), with the floor at z = 0.
+    xyz = np.array([c for x, y, z in _landmark_points(state.points) for c in (x, y, z - floor_z)],
+                   dtype=float).reshape(len(chain.POINTS), 3)
+    return Result._of(values, inputs, dict(zip(chain.POINTS, xyz)))
+
+
+_NUMBER_INPUTS = tuple(name for name in INPUT_NAMES if name not in _CHOICES)
+_number_inputs = operator.itemgetter(*_NUMBER_INPUTS)
+_landmark_points = operator.itemgetter(*chain.POINTS)
 
 
 def simulate_many(table, *, assumptions=None) -> dict:
@@ -354,9 +410,14 @@ def simulate_many(table, *, assumptions=None) -> dict:
     # Blocks small enough for the CPU cache: each of the model's few hundred array
     # operations then runs on cached data, about twice as fast as on whole columns.
     result = {name: np.empty(size) for name in OUTPUT_NAMES}
+    # Which entries are columns (sliced for each block) is the same for every block.
+    columns = [[k for k, v in d.items() if np.ndim(v)] for d in (inputs, task, coefficients)]
     for start in range(0, size, CHUNK_ROWS):
         rows = slice(start, start + CHUNK_ROWS)
-        block = [{k: v[rows] if np.ndim(v) else v for k, v in d.items()} for d in (inputs, task, coefficients)]
+        block = [dict(d) for d in (inputs, task, coefficients)]
+        for d, keys in zip(block, columns, strict=True):
+            for k in keys:
+                d[k] = d[k][rows]
         out = pipeline.outputs(pipeline.run(*block, landmarks=False))
         for name in OUTPUT_NAMES:
             result[name][rows] = out[name]
@@ -427,12 +488,20 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
         ``knee_center``, ``ankle_center``, ``asis``, ``patella``, ``tibial_tubercle``,
         ``femoral_shaft_top``. Arrays broadcast.
     """
-    values = dict(locals())
+    # The angles in the order of chain.ANGLE_KEYS (tests/test_speed_paths.py checks it).
+    given = (pelvic_tilt_deg, pelvic_drop_deg, hip_flexion_deg, hip_adduction_deg, hip_internal_rotation_deg,
+             femoral_valgus_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal_rotation_deg)
+    person = (sex, height_m, mass_kg, age_years, hip_width_mm, side)
+    if _ONE_VALUE_OR_NONE.issuperset(map(type, given + person)):
+        sin_cos = _plain_angles_sin_cos(given)
+        if sin_cos is not None:  # else an angle is out of range: the checks below say which
+            return _one_pose(sin_cos, *person)
     sex = check_choice("sex", sex, SEXES)
     side = check_choice("side", side, SIDES)
-    angles = chain.sincos({k: check_number(f"{k}_deg", values[f"{k}_deg"], low=-180.0, high=180.0, unit="deg")
-                           for k in chain.ANGLE_KEYS})
-    height, mass, age = (check_number(k, values[k]) for k in ("height_m", "mass_kg", "age_years"))
+    angles = {k: chain.sincos_of(check_number(name, deg, low=-180.0, high=180.0, unit="deg"))
+              for (k, name), deg in zip(_FK_ANGLES, given)}
+    height, mass, age = (check_number(k, v) for k, v in (("height_m", height_m), ("mass_kg", mass_kg),
+                                                          ("age_years", age_years)))
     check_body(height, mass)
     check_child(sex == "female", age, height, mass)
     width = None if hip_width_mm is None else check_hip_width(hip_width_mm, height)
@@ -443,9 +512,55 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
     pts = chain.evaluate(angles, geom, lateral_sign(side))
     # Every point gets the shape of the inputs together, even one that does not depend
     # on the input that varies (the hip centre does not move with knee flexion).
-    arrays = [v for v in (*values.values(), sex, side) if isinstance(v, np.ndarray) or isinstance(v, (list, tuple))]
+    arrays = [v for v in given + person + (sex, side) if isinstance(v, np.ndarray) or isinstance(v, (list, tuple))]
     shape = np.broadcast_shapes(*(np.shape(v) for v in arrays)) if arrays else ()
     return {name: _stack(pts[name], shape) for name in chain.POINTS}
+
+
+#: The joint angles of :func:`forward_kinematics`: chain name and keyword.
+_FK_ANGLES = tuple((k, f"{k}_deg") for k in chain.ANGLE_KEYS)
+_ONE_VALUE_OR_NONE = _ONE_VALUE | {type(None)}
+#: Limits [deg] of a joint angle of :func:`forward_kinematics`, with the 1e-9 tolerance of
+#: :func:`biomech.inputs.check_number`.
+_FK_ANGLE_LOW_DEG, _FK_ANGLE_HIGH_DEG = -180.0 - 1e-9, 180.0 + 1e-9
+_PLAIN_NUMBERS = frozenset((float, int))
+
+
+def _plain_angles_sin_cos(angles_deg):
+    """``[sin, cos, sin, cos, ...]`` of joint angles [deg] given as plain numbers (in the
+    order of ``chain.ANGLE_KEYS``), or None when one is not a number within -180 to 180
+    (the full checks of :func:`forward_kinematics` then name it)."""
+    sin_cos = []
+    for deg in angles_deg:
+        if type(deg) not in _PLAIN_NUMBERS or not _FK_ANGLE_LOW_DEG <= deg <= _FK_ANGLE_HIGH_DEG:
+            return None
+        sin_cos.extend(chain.sincos_of(deg))
+    return sin_cos
+
+
+def _one_pose(angles_sin_cos, sex, height_m, mass_kg, age_years, hip_width_mm, side):
+    """:func:`forward_kinematics` of one pose of plain numbers, its angles as
+    :func:`_plain_angles_sin_cos`: one array for all points, a row for each."""
+    person, side_sign = _checked_person(sex, height_m, mass_kg, age_years, hip_width_mm, side)
+    xyz = np.array(chain.point_coordinates_of((*angles_sin_cos, *person), side_sign), dtype=float)
+    return dict(zip(chain.POINTS, xyz.reshape(-1, 3)))
+
+
+@functools.lru_cache(maxsize=64)
+def _checked_person(sex, height_m, mass_kg, age_years, hip_width_mm, side):
+    """One person of :func:`forward_kinematics` (plain values), checked as it checks them:
+    the chain's arguments of the person (``chain.person_arguments``) and the side's sign.
+    Cached: moving a joint angle does not change the person (a bad person raises and is
+    not cached)."""
+    sex, side = check_choice("sex", sex, SEXES), check_choice("side", side, SIDES)
+    height, mass = check_number("height_m", height_m), check_number("mass_kg", mass_kg)
+    age = check_number("age_years", age_years)
+    check_body(height, mass)
+    is_female = sex == "female"
+    check_child(is_female, age, height, mass)
+    width = (subject.default_hip_width_mm(is_female, height) if hip_width_mm is None
+             else check_hip_width(hip_width_mm, height))
+    return chain.person_arguments(subject.anthropometry(is_female, height, mass, width, age)), lateral_sign(side)
 
 
 #: Keywords of :func:`forward_kinematics` and their defaults (from its signature).
@@ -478,7 +593,7 @@ def pose(**inputs):
     """
     check_known(inputs, INPUT_NAMES, "pose()")
     values, labels, task = _prepare({**DEFAULTS, **inputs})
-    state = pipeline.run(values, task, default_coefficients())
+    state = pipeline.run(values, task, _COEFFICIENTS)
     result = _result(state, labels)
     side = labels["side"]
     other = "left" if side == "right" else "right"

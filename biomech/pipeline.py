@@ -33,7 +33,7 @@ from .kinematics import chain, solve
 from .tasks import TASKS
 
 
-@dataclass
+@dataclass(slots=True)
 class State:
     """Everything the stages know about one simulation (or one table of them).
 
@@ -48,20 +48,21 @@ class State:
     task: dict
     p: dict
     landmarks: bool = True
-    geometry: dict = field(default_factory=dict)
-    joint_angles_deg: dict = field(default_factory=dict)
-    deviations: dict = field(default_factory=dict)
-    balance: dict = field(default_factory=dict)
-    self_check: dict = field(default_factory=dict)
-    knee_give_deg: object = 0.0
-    trig: dict = field(default_factory=dict)
-    angles: dict = field(default_factory=dict)
-    points: dict = field(default_factory=dict)
-    alignment: dict = field(default_factory=dict)
-    floor_z: object = 0.0
-    ankle_height_mm: object = 0.0
-    knee: dict = field(default_factory=dict)
-    hip: dict = field(default_factory=dict)
+    # Written by the stages (an attribute a stage has not yet written is missing).
+    geometry: dict = field(init=False)
+    joint_angles_deg: dict = field(init=False)
+    deviations: dict = field(init=False)
+    balance: dict = field(init=False)
+    self_check: dict = field(init=False)
+    knee_give_deg: object = field(init=False)
+    trig: dict = field(init=False)
+    angles: dict = field(init=False)
+    points: dict = field(init=False)
+    alignment: dict = field(init=False)
+    floor_z: object = field(init=False)
+    ankle_height_mm: object = field(init=False)
+    knee: dict = field(init=False)
+    hip: dict = field(init=False)
 
 
 def body(s: State):
@@ -111,42 +112,44 @@ def balance(s: State):
     centre of mass. On two feet the feet stay where the task puts them, and a trunk lean
     moves weight onto one foot by the lever rule.
     """
-    i, t, geom, dev, p = s.inputs, s.task, s.geometry, s.deviations, s.p
+    i, t, geom = s.inputs, s.task, s.geometry
+    capacity = bal.abductor_capacity_bw(0.5 * i["typical_hip_width_mm"], geom["abductor_arm_mm"],
+                                        i["abductor_weakness"], s.p)
+    drop = t["pelvic_drop_deg"] + t["single"] * s.deviations["resting_hip_adduction_deg"]
+    s.balance = nx.choose_each(t["single"] > 0.5, lambda: _on_one_leg(s, capacity, drop),
+                               lambda: _on_two_feet(s, capacity, drop))
+    s.joint_angles_deg["pelvic_drop"] = s.balance["pelvic_drop_deg"]
+
+
+def _on_one_leg(s, capacity, drop):
+    """:func:`balance` on the measured leg alone: the abductors' shortfall compensated
+    and the foot under the centre of mass."""
+    i, geom, p = s.inputs, s.geometry, s.p
     height, half = geom["height_mm"], geom["hip_half_mm"]
-    single = t["single"] > 0.5
-    capacity = bal.abductor_capacity_bw(0.5 * i["typical_hip_width_mm"], geom["abductor_arm_mm"], height,
-                                        i["abductor_weakness"], p)
-    drop = t["pelvic_drop_deg"] + t["single"] * dev["resting_hip_adduction_deg"]
-    lean = i["trunk_lean_deg"]
-    def compensated():
-        return bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
-                              capacity_bw=capacity, drop_deg=drop, lean_deg=lean, compensation=i["compensation"], p=p)
+    out = bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
+                         capacity_bw=capacity, drop_deg=drop, lean_deg=i["trunk_lean_deg"],
+                         compensation=i["compensation"], p=p)
+    hip, hat, lifted = out.pop("positions")
+    ankle = bal.ankle_under_centre_of_mass(hip, hat, lifted, s.deviations["ankle_medial_shift_mm"])
+    out.update(capacity_bw=capacity, ankle_lateral_mm=ankle, weight_share=1.0,
+               centre_of_mass_mm=bal.centre_of_mass(hip, hat, lifted, ankle))
+    return out
 
-    on_one_leg = compensated() if not isinstance(single, bool) or single else _NOT_ON_ONE_LEG
-    zero = 0.0 * drop
-    out = {name: nx.where(single, value, zero) for name, value in on_one_leg.items()}
-    out["pelvic_drop_deg"] = nx.where(single, on_one_leg["pelvic_drop_deg"], drop)
-    out["trunk_lean_deg"] = nx.where(single, on_one_leg["trunk_lean_deg"], lean)
-    out["capacity_bw"] = capacity
-    hip, hat, lifted = bal.positions(half, out["pelvic_drop_deg"], out["trunk_lean_deg"], height)
-    cop_offset = dev["ankle_medial_shift_mm"]
+
+def _on_two_feet(s, capacity, drop):
+    """:func:`balance` on two feet (or seated): the feet stay where the task puts them.
+    The legs balance each other about the midline; only the trunk moves the centre of
+    mass, and the lever rule shares the weight between the feet."""
+    t, height = s.task, s.geometry["height_mm"]
+    lean = s.inputs["trunk_lean_deg"]
+    com = bal.HAT_MASS_FRACTION * bal.trunk_position(drop, lean, height)
     two_feet = t["cop_half_width_per_height"] * height
-    ankle = nx.where(single, bal.ankle_under_centre_of_mass(hip, hat, lifted, cop_offset), two_feet - cop_offset)
-    # Two feet: the legs balance each other about the midline; only the trunk moves the
-    # centre of mass, and the lever rule shares the weight between the feet.
-    com_two_feet = bal.HAT_MASS_FRACTION * hat
-    shifted = t["weight_share"] + com_two_feet / (2.0 * nx.maximum(two_feet, 1.0))
-    share = nx.where(single, 1.0, nx.where(t["seated"] > 0.5, t["weight_share"],
-                                           nx.clip(shifted, bal.MIN_SHARE_ON_A_FOOT, 1.0 - bal.MIN_SHARE_ON_A_FOOT)))
-    out.update(ankle_lateral_mm=ankle, weight_share=share,
-               centre_of_mass_mm=nx.where(single, bal.centre_of_mass(hip, hat, lifted, ankle), com_two_feet))
-    s.balance = out
-    s.joint_angles_deg["pelvic_drop"] = out["pelvic_drop_deg"]
-
-
-#: What :func:`biomech.balance.compensate` returns, for a task on two feet (scalar path).
-_NOT_ON_ONE_LEG = dict.fromkeys(("pelvic_drop_deg", "trunk_lean_deg", "demand_bw", "muscle_bw", "passive_bw",
-                                 "abductor_use"), 0.0)
+    shifted = t["weight_share"] + com / (2.0 * nx.maximum(two_feet, 1.0))
+    share = nx.where(t["seated"] > 0.5, t["weight_share"],
+                     nx.clip(shifted, bal.MIN_SHARE_ON_A_FOOT, 1.0 - bal.MIN_SHARE_ON_A_FOOT))
+    return {"pelvic_drop_deg": drop, "trunk_lean_deg": lean, "demand_bw": 0.0, "muscle_bw": 0.0, "passive_bw": 0.0,
+            "abductor_use": 0.0, "capacity_bw": capacity, "ankle_lateral_mm": two_feet - s.deviations["ankle_medial_shift_mm"],
+            "weight_share": share, "centre_of_mass_mm": com}
 
 
 def self_check(s: State):
@@ -156,8 +159,7 @@ def self_check(s: State):
     the task), and the hip adduction [(sin, cos)] that brings the knees or ankles
     together."""
     s.trig = trig = chain.sincos(_rotations(s))
-    knees_together = s.task["knees_together"] > 0.5
-    knee = tuple(nx.where(knees_together, v, z) for v, z in zip(trig["knee_flexion"], chain.ZERO, strict=True))
+    knee = nx.where_each(s.task["knees_together"] > 0.5, trig["knee_flexion"], chain.ZERO)
     adduction, ankle_gap, knee_gap = solve.knees_together(solve.upright(trig, knee), s.geometry)
     s.self_check = {"intermalleolar_distance_mm": ankle_gap, "intercondylar_distance_mm": knee_gap,
                     "hip_adduction": adduction}
@@ -171,22 +173,29 @@ def loaded_pose(s: State):
     the moment is found without give and with a first estimate (from the hip adduction
     solve alone, which gives the knee's and ankle's positions), the nearly linear relation
     between give and moment is solved (it leaves under a hundredth of a degree, which
-    ``tests/test_model_v2.py`` checks), and the whole pose evaluated at the solution.
+    ``tests/test_model_v2.py`` checks), and the whole pose evaluated at the solution. The
+    solver's coefficients are found once, as functions of the knee's frontal angle
+    (:func:`biomech.kinematics.chain.adduction_terms_by_knee_abduction`), and serve every
+    trial give.
     """
     t, trig = s.task, s.trig
     carried_n = s.balance["weight_share"] * s.inputs["mass_kg"] * statics.GRAVITY
     compliance = laxity.loaded_compliance_deg_per_nm(s.joint_angles_deg["knee_flexion"], t["knee_weight_bearing"],
                                                      carried_n, s.inputs["height_m"], s.p)
+    # The heights of knee and ankle enter only the knee adduction moment on two feet.
+    on_one_leg = t["single"] > 0.5
+    by_knee_abduction = chain.adduction_terms_by_knee_abduction(trig, s.geometry,
+                                                                heights=not (type(on_one_leg) is bool and on_one_leg))
     if nx.is_scalar(compliance) and compliance == 0.0:
-        _evaluate(s, trig, 0.0, landmarks=s.landmarks)
+        _evaluate(s, by_knee_abduction, 0.0, landmarks=s.landmarks)
         return
-    moment_0 = _moment(s, trig, 0.0)
+    moment_0 = _moment(s, by_knee_abduction, 0.0)
     first = laxity.give_deg(moment_0, compliance)
-    moment_1 = _moment(s, trig, first)
+    moment_1 = _moment(s, by_knee_abduction, first)
     moving = abs(first) > 1e-9
     slope = nx.where(moving, (moment_1 - moment_0) / nx.where(moving, first, 1.0), 0.0)
     give = laxity.limited(-compliance * moment_0 / (1.0 + compliance * slope))
-    _evaluate(s, trig, give, landmarks=s.landmarks)
+    _evaluate(s, by_knee_abduction, give, landmarks=s.landmarks)
 
 
 def _rotations(s):
@@ -196,50 +205,91 @@ def _rotations(s):
             "tibial_internal_rotation": dev["tibial_internal_rotation_deg"]}
 
 
-def _with_give(s, trig, give_deg):
-    """``trig`` with the knee's frontal angle = bone alignment + ``give_deg``."""
+def _knee_abduction(s, give_deg):
+    """``(sin, cos)`` of the knee's frontal angle = bone alignment + ``give_deg``."""
     if nx.is_scalar(give_deg) and give_deg == 0.0:
-        return trig
-    bone = s.joint_angles_deg["knee_abduction"]
-    return dict(trig, knee_abduction=chain.sincos_of(bone + give_deg))
+        return s.trig["knee_abduction"]
+    return chain.sincos_of(s.joint_angles_deg["knee_abduction"] + give_deg)
 
 
-def _hip_adduction(s, trig, terms):
-    """Hip adduction [deg] of the pose: the self-check's, or the one that plants the foot
-    where the balance stage put it, within the hip's passive range."""
-    knees_together = s.task["knees_together"] > 0.5
-    adduction = nx.choose(knees_together, lambda: chain.degrees(s.self_check["hip_adduction"]),
-                          lambda: chain.degrees(chain.solve_hip_adduction(terms, "ankle_center",
-                                                                          s.balance["ankle_lateral_mm"])))
-    return subject.soft_limit(adduction, -subject.HIP_ABDUCTION_LIMIT_DEG, subject.HIP_ADDUCTION_LIMIT_DEG)
+def _hip_adduction(s, terms):
+    """Hip adduction ``(sin, cos)`` the pose asks for, before the hip's passive range
+    (:func:`_hip_adduction_deg`, :func:`_within_hip_range`): the self-check's, or the one
+    that plants the foot where the balance stage put it."""
+    return nx.choose_each(s.task["knees_together"] > 0.5, lambda: s.self_check["hip_adduction"],
+                          lambda: chain.solve_hip_adduction(terms, "ankle_center", s.balance["ankle_lateral_mm"]))
 
 
-def _moment(s, trig, give_deg):
+def _hip_adduction_deg(sin_cos):
+    """Hip adduction [deg] of ``sin_cos``, within the hip's passive range
+    (:func:`biomech.subject.soft_limit`)."""
+    return subject.soft_limit(chain.degrees(sin_cos), -subject.HIP_ABDUCTION_LIMIT_DEG, subject.HIP_ADDUCTION_LIMIT_DEG)
+
+
+#: Sines of the ends of the band of hip adduction that :func:`biomech.subject.soft_limit`
+#: leaves alone.
+_FREE_SIN_LOW, _FREE_SIN_HIGH = (nx.sind(-subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ABDUCTION_LIMIT_DEG),
+                                 nx.sind(subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ADDUCTION_LIMIT_DEG))
+
+
+def _within_hip_range(sin_cos, degrees=None):
+    """``(sin, cos)`` of :func:`_hip_adduction_deg` (``degrees`` when already known): the
+    same pair where the passive range leaves the angle alone (no round trip through
+    degrees), the bent angle's elsewhere."""
+    sin, cos = sin_cos
+    free = (cos > 0.0) & (sin >= _FREE_SIN_LOW) & (sin <= _FREE_SIN_HIGH)
+    if type(free) is bool or isinstance(free, np.bool_):
+        if free:
+            return sin_cos
+        return chain.sincos_of(_hip_adduction_deg(sin_cos) if degrees is None else degrees)
+    if free.all():
+        return sin_cos
+    rows = _RowSelection(~free)
+    bent = chain.sincos_of(_hip_adduction_deg(rows.take(sin_cos)) if degrees is None else rows.take(degrees))
+    return rows.put(sin, bent[0]), rows.put(cos, bent[1])
+
+
+def _moment(s, by_knee_abduction, give_deg):
     """Knee adduction moment [N m] of the pose with the knee's give ``give_deg``, from the
     knee's and ankle's positions alone (measured leg's frame, before mirroring)."""
-    i, geom, dev = s.inputs, s.geometry, s.deviations
-    trig = _with_give(s, trig, give_deg)
-    terms = chain.adduction_terms(trig, geom)
-    adduction = chain.sincos_of(_hip_adduction(s, trig, terms))
-    knee = (chain.x_at(terms, "knee_center", adduction), None, chain.x_at(terms, "knee_center_z", adduction))
-    ankle = (chain.x_at(terms, "ankle_center", adduction), None, chain.x_at(terms, "ankle_center_z", adduction))
-    sin_drop, cos_drop = trig["pelvic_drop"]
-    hip = (geom["hip_half_mm"] * cos_drop, None, geom["hip_half_mm"] * sin_drop)
-    floor_z = ankle[2] - (geom["ankle_height_mm"] - dev["ankle_drop_mm"])
-    return statics.knee_adduction_moment_nm(
-        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=s.balance["weight_share"],
-        single=s.task["single"], knee_height_mm=knee[2] - floor_z, knee_lateral_mm=knee[0],
-        ankle_lateral_mm=ankle[0], cop_lateral_of_ankle_mm=dev["ankle_medial_shift_mm"],
-        load_axis_shift_mm=measures.load_axis_shift_mm(hip, knee, ankle, 1.0), p=s.p)
+    terms = chain.adduction_terms_at(by_knee_abduction, _knee_abduction(s, give_deg))
+    adduction = _within_hip_range(_hip_adduction(s, terms))
+    knee_x, ankle_x = chain.x_at(terms, "knee_center", adduction), chain.x_at(terms, "ankle_center", adduction)
+
+    def on_two_feet():
+        geom = s.geometry
+        knee = (knee_x, None, chain.x_at(terms, "knee_center_z", adduction))
+        ankle = (ankle_x, None, chain.x_at(terms, "ankle_center_z", adduction))
+        sin_drop, cos_drop = s.trig["pelvic_drop"]
+        hip = (geom["hip_half_mm"] * cos_drop, None, geom["hip_half_mm"] * sin_drop)
+        floor_z = ankle[2] - (geom["ankle_height_mm"] - s.deviations["ankle_drop_mm"])
+        return _two_feet_moment(s, knee[2] - floor_z, ankle_x, measures.load_axis_shift_mm(hip, knee, ankle, 1.0))
+
+    return nx.choose(s.task["single"] > 0.5, lambda: _one_leg_moment(s, knee_x, ankle_x), on_two_feet)
 
 
-def _evaluate(s, trig, give_deg, landmarks):
+def _one_leg_moment(s, knee_lateral_mm, ankle_lateral_mm):
+    """:func:`biomech.statics.one_leg_knee_adduction_moment_nm` of the measured leg."""
+    return statics.one_leg_knee_adduction_moment_nm(
+        mass_kg=s.inputs["mass_kg"], knee_lateral_mm=knee_lateral_mm, ankle_lateral_mm=ankle_lateral_mm,
+        cop_lateral_of_ankle_mm=s.deviations["ankle_medial_shift_mm"])
+
+
+def _two_feet_moment(s, knee_height_mm, ankle_lateral_mm, load_axis_shift_mm):
+    """:func:`biomech.statics.two_feet_knee_adduction_moment_nm` of the measured leg."""
+    return statics.two_feet_knee_adduction_moment_nm(
+        mass_kg=s.inputs["mass_kg"], height_mm=s.geometry["height_mm"], weight_share=s.balance["weight_share"],
+        knee_height_mm=knee_height_mm, ankle_lateral_mm=ankle_lateral_mm, load_axis_shift_mm=load_axis_shift_mm,
+        p=s.p)
+
+
+def _evaluate(s, by_knee_abduction, give_deg, landmarks):
     """Whole pose with the knee's give ``give_deg``, then its clinical measures and loads."""
     s.knee_give_deg = give_deg
-    trig = _with_give(s, trig, give_deg)
-    hip_adduction = _hip_adduction(s, trig, chain.adduction_terms(trig, s.geometry))
-    s.joint_angles_deg["hip_adduction"] = hip_adduction
-    s.angles = dict(trig, hip_adduction=chain.sincos_of(hip_adduction))
+    knee_abduction = _knee_abduction(s, give_deg)
+    hip_adduction = _hip_adduction(s, chain.adduction_terms_at(by_knee_abduction, knee_abduction))
+    degrees = s.joint_angles_deg["hip_adduction"] = _hip_adduction_deg(hip_adduction)
+    s.angles = dict(s.trig, hip_adduction=_within_hip_range(hip_adduction, degrees), knee_abduction=knee_abduction)
     s.points = chain.evaluate(s.angles, s.geometry, s.inputs["lateral"], measures_only=not landmarks)
     clinical_measures(s)
     loads(s)
@@ -292,11 +342,9 @@ def loads(s: State):
     s.ankle_height_mm = geom["ankle_height_mm"] - dev["ankle_drop_mm"]
     s.floor_z = ankle[2] - s.ankle_height_mm
     cop_y = ankle[1] + s.p["cop_ahead_per_foot_length"] * geom["foot_length_mm"]
-    moment = statics.knee_adduction_moment_nm(
-        mass_kg=i["mass_kg"], height_mm=geom["height_mm"], weight_share=b["weight_share"], single=t["single"],
-        knee_height_mm=knee[2] - s.floor_z, knee_lateral_mm=lateral * knee[0], ankle_lateral_mm=lateral * ankle[0],
-        cop_lateral_of_ankle_mm=dev["ankle_medial_shift_mm"], load_axis_shift_mm=s.alignment["load_axis_shift_mm"],
-        p=s.p)
+    ankle_x = lateral * ankle[0]
+    moment = nx.choose(t["single"] > 0.5, lambda: _one_leg_moment(s, lateral * knee[0], ankle_x),
+                       lambda: _two_feet_moment(s, knee[2] - s.floor_z, ankle_x, s.alignment["load_axis_shift_mm"]))
     s.knee = statics.knee_loads(
         mass_kg=i["mass_kg"], weight_share=b["weight_share"], co_contraction=t["co_contraction"],
         knee_adduction_moment_nm=moment, knee_ahead_of_cop_mm=knee[1] - cop_y,
@@ -364,6 +412,8 @@ class _RowSelection:
     def __init__(self, mask):
         self.mask = mask
         self.partial = np.ndim(mask) > 0
+        # Row numbers: one pass over the mask, then each take and put is a plain gather.
+        self.rows = np.flatnonzero(mask) if self.partial else None
 
     def take(self, value):
         """``value`` (an array, a float, or a dict / tuple of them) at the selected rows."""
@@ -371,12 +421,12 @@ class _RowSelection:
             return {k: self.take(v) for k, v in value.items()}
         if isinstance(value, tuple):
             return tuple(self.take(v) for v in value)
-        return value[self.mask] if self.partial and np.ndim(value) else value
+        return value[self.rows] if self.partial and np.ndim(value) else value
 
     def put(self, full, part):
         """A copy of ``full`` with the selected rows replaced by ``part``."""
         if not self.partial:
             return part
         merged = np.array(np.broadcast_to(full, np.shape(self.mask)))
-        merged[self.mask] = part
+        merged[self.rows] = part
         return merged

@@ -60,8 +60,8 @@ def hip_loads(*, single, seated, weight_share, muscle_bw, passive_bw, p):
     """
     on_one_leg = single > 0.5
     pull = muscle_bw + passive_bw
-    a = nx.radians(p["abductor_line_deg"])
-    one_leg = nx.hypot(pull * nx.cos(a), WEIGHT_ABOVE_STANCE_HIP + pull * nx.sin(a))
+    sin_a, cos_a = nx.sincosd(p["abductor_line_deg"])
+    one_leg = nx.hypot(pull * cos_a, WEIGHT_ABOVE_STANCE_HIP + pull * sin_a)
     above_hips = 1.0 - 2.0 * LEG_MASS_FRACTION
     two_legs = above_hips * weight_share * nx.where(seated > 0.5, 1.0, 1.0 + p["hip_co_contraction_two_legs"])
     return {"hip_abductor_force_bw": nx.where(on_one_leg, muscle_bw, 0.0),
@@ -83,11 +83,31 @@ def knee_adduction_moment_nm(*, mass_kg, height_mm, weight_share, single, knee_h
 
     Either way a knee that moves inward lowers it.
     """
+    one_leg_nm = one_leg_knee_adduction_moment_nm(mass_kg=mass_kg, knee_lateral_mm=knee_lateral_mm,
+                                                  ankle_lateral_mm=ankle_lateral_mm,
+                                                  cop_lateral_of_ankle_mm=cop_lateral_of_ankle_mm)
+    two_feet_nm = two_feet_knee_adduction_moment_nm(mass_kg=mass_kg, height_mm=height_mm, weight_share=weight_share,
+                                                    knee_height_mm=knee_height_mm, ankle_lateral_mm=ankle_lateral_mm,
+                                                    load_axis_shift_mm=load_axis_shift_mm, p=p)
+    return nx.where(single > 0.5, one_leg_nm, two_feet_nm)
+
+
+def one_leg_knee_adduction_moment_nm(*, mass_kg, knee_lateral_mm, ankle_lateral_mm, cop_lateral_of_ankle_mm):
+    """:func:`knee_adduction_moment_nm` on one leg [N m]: body weight times the knee's
+    lateral distance [mm] from the centre of pressure, which lies
+    ``cop_lateral_of_ankle_mm`` lateral of the ankle centre."""
+    W = mass_kg * GRAVITY
+    return W * (knee_lateral_mm - ankle_lateral_mm - cop_lateral_of_ankle_mm) / 1000.0
+
+
+def two_feet_knee_adduction_moment_nm(*, mass_kg, height_mm, weight_share, knee_height_mm, ankle_lateral_mm,
+                                      load_axis_shift_mm, p):
+    """:func:`knee_adduction_moment_nm` on two feet [N m]: the foot's share of body weight
+    times the distance [mm] at the knee's height between the ground force, which leans
+    toward the midline in proportion to how far the foot stands from it, and the knee."""
     W = mass_kg * GRAVITY
     slope = SHOULDER_WIDTH_GRF_SLOPE * ankle_lateral_mm / (p["shoulder_half_width_per_height"] * height_mm)
-    two_feet_nm = weight_share * W * (slope * knee_height_mm - load_axis_shift_mm) / 1000.0
-    one_leg_nm = W * (knee_lateral_mm - ankle_lateral_mm - cop_lateral_of_ankle_mm) / 1000.0
-    return nx.where(single > 0.5, one_leg_nm, two_feet_nm)
+    return weight_share * W * (slope * knee_height_mm - load_axis_shift_mm) / 1000.0
 
 
 def knee_loads(*, mass_kg, weight_share, co_contraction, knee_adduction_moment_nm, knee_ahead_of_cop_mm,

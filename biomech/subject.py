@@ -157,8 +157,11 @@ def soft_limit(x, low, high, free_share=HIP_LIMIT_FREE_SHARE):
 
     if nx.is_scalar(x):
         return bend(x, hi, high) if x > hi else bend(x, lo, low) if x < lo else x
-    # Most rows lie inside the free band: bend only the others.
-    out = np.array(x, dtype=float)
+    # Most rows lie inside the free band: bend only the others (often none).
+    x = np.asarray(x, dtype=float)
+    if x.size and lo <= x.min() and x.max() <= hi:
+        return x
+    out = x.copy()
     for rows, start, end in ((x > hi, hi, high), (x < lo, lo, low)):
         if rows.any():
             out[rows] = bend(out[rows], start, end)
@@ -246,6 +249,9 @@ def _half_width(height_mm, bony_per_height, soft_mm_per_bmi, extra_bmi, min_per_
                          HALF_WIDTH_FLOOR_SMOOTHING_MM)
 
 
+_DEFAULTS = defaults()
+
+
 @lru_cache(maxsize=512)
 def _one_person(is_female, height_m, mass_kg, hip_width_mm, age_years):
     geometry = _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, defaults())
@@ -261,8 +267,8 @@ def anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years=25.0, p=
     One person with the default coefficients is looked up in a small cache (a slider
     that moves a cause does not change the body); the dict returned is always a new one.
     """
-    if (p is None or p is defaults()) and nx.is_scalar(height_m, mass_kg, hip_width_mm, age_years):
-        return dict(_one_person(bool(is_female), height_m, mass_kg, hip_width_mm, age_years))
+    if (p is None or p is _DEFAULTS) and nx.is_scalar(height_m, mass_kg, hip_width_mm, age_years):
+        return _one_person(bool(is_female), height_m, mass_kg, hip_width_mm, age_years).copy()
     return _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, defaults() if p is None else p)
 
 

@@ -31,25 +31,31 @@ def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, si
     x16 = -x5
     x17 = sin_pelvic_drop*x8
     x18 = x11*x3 + x12
+    del x11, x12
     x19 = cos_hip_internal_rotation*x18 + sin_hip_internal_rotation*x17
     x20 = cos_femoral_valgus*x19
     x21 = cos_hip_internal_rotation*x17 - sin_hip_internal_rotation*x18
+    del x17, x18
     x22 = sin_femoral_valgus*x19
     x23 = sin_hip_adduction*x8
     x24 = cos_hip_internal_rotation*x23 - sin_hip_internal_rotation*x3
     x25 = cos_femoral_valgus*x24 - cos_hip_adduction*sin_femoral_valgus*x8
     x26 = -x25
     x27 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x23
+    del x23
     x28 = cos_femoral_valgus*x9 + sin_femoral_valgus*x24
     x29 = cos_knee_flexion*x28 + sin_knee_flexion*x27
     x30 = cos_knee_abduction*x29
     x31 = -sin_knee_abduction*x26 + x30
     x32 = cos_pelvic_drop*x8
     x33 = -x2*x3 + x4
+    del x2, x3, x4
     x34 = cos_hip_internal_rotation*x33 - sin_hip_internal_rotation*x32
     x35 = cos_femoral_valgus*x34 + sin_femoral_valgus*x13
     x36 = cos_hip_internal_rotation*x32 + sin_hip_internal_rotation*x33
+    del x32, x33
     x37 = cos_femoral_valgus*x13 - sin_femoral_valgus*x34
+    del x13
     x38 = cos_knee_flexion*x37 - sin_knee_flexion*x36
     x39 = cos_knee_abduction*x38 - sin_knee_abduction*x35
     x40 = -hip_half_mm*sin_pelvic_drop + x14
@@ -58,15 +64,22 @@ def chain(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, si
     x43 = cos_femoral_valgus*x5 + x22
     x44 = cos_knee_flexion*x21 + sin_knee_flexion*x43
     x45 = -sin_femoral_valgus*x5 + x20
+    del x5
     x46 = -cos_knee_flexion*x43 + sin_knee_flexion*x21
+    del x43
     x47 = cos_knee_abduction*x45 + sin_knee_abduction*x46
     x48 = cos_tibial_internal_rotation*x44 - sin_tibial_internal_rotation*x47
     x49 = cos_knee_abduction*x46 - sin_knee_abduction*x45
+    del x45, x46
     x50 = cos_knee_flexion*x27 - sin_knee_flexion*x28
+    del x28
     x51 = cos_knee_abduction*x26 + sin_knee_abduction*x29
+    del x26
     x52 = cos_tibial_internal_rotation*x50
     x53 = cos_knee_flexion*x36 + sin_knee_flexion*x37
+    del x37
     x54 = cos_knee_abduction*x35 + sin_knee_abduction*x38
+    del x35, x38
     x55 = cos_tibial_internal_rotation*x53 + sin_tibial_internal_rotation*x54
     x56 = sin_ama*thigh_mm
     return (
@@ -126,23 +139,31 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     x16 = -x5
     x17 = sin_pelvic_drop*x8
     x18 = x11*x3 + x12
+    del x11, x12
     x19 = cos_hip_internal_rotation*x18 + sin_hip_internal_rotation*x17
     x20 = cos_femoral_valgus*x19
     x21 = cos_hip_internal_rotation*x17 - sin_hip_internal_rotation*x18
+    del x17, x18
     x22 = sin_femoral_valgus*x19
     x23 = sin_hip_adduction*x8
     x24 = cos_hip_internal_rotation*x23 - sin_hip_internal_rotation*x3
     x25 = cos_femoral_valgus*x24 - cos_hip_adduction*sin_femoral_valgus*x8
     x26 = cos_hip_internal_rotation*x3 + sin_hip_internal_rotation*x23
+    del x23
     x27 = cos_femoral_valgus*x9 + sin_femoral_valgus*x24
+    del x9
     x28 = cos_knee_flexion*x27 + sin_knee_flexion*x26
     x29 = cos_knee_abduction*x28
     x30 = cos_pelvic_drop*x8
+    del x8
     x31 = -x2*x3 + x4
+    del x2, x3, x4
     x32 = cos_hip_internal_rotation*x31 - sin_hip_internal_rotation*x30
     x33 = cos_femoral_valgus*x32 + sin_femoral_valgus*x13
     x34 = cos_hip_internal_rotation*x30 + sin_hip_internal_rotation*x31
+    del x30, x31
     x35 = cos_femoral_valgus*x13 - sin_femoral_valgus*x32
+    del x13
     x36 = cos_knee_flexion*x35 - sin_knee_flexion*x34
     x37 = cos_knee_abduction*x36 - sin_knee_abduction*x33
     x38 = -hip_half_mm*sin_pelvic_drop + x14
@@ -151,12 +172,17 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     x41 = cos_femoral_valgus*x5 + x22
     x42 = cos_knee_flexion*x21 + sin_knee_flexion*x41
     x43 = -sin_femoral_valgus*x5 + x20
+    del x5
     x44 = -cos_knee_flexion*x41 + sin_knee_flexion*x21
+    del x41
     x45 = cos_knee_abduction*x43 + sin_knee_abduction*x44
     x46 = cos_tibial_internal_rotation*x42 - sin_tibial_internal_rotation*x45
     x47 = cos_knee_abduction*x44 - sin_knee_abduction*x43
+    del x43, x44
     x48 = cos_knee_flexion*x34 + sin_knee_flexion*x35
+    del x35
     x49 = cos_knee_abduction*x33 + sin_knee_abduction*x36
+    del x33, x36
     x50 = sin_ama*thigh_mm
     return (
         x0,
@@ -186,63 +212,75 @@ def chain_measures(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic
     )
 
 
-ADDUCTION_TERMS_OUTPUTS = ['knee_center_c', 'knee_center_s', 'knee_center_o', 'ankle_center_c', 'ankle_center_s', 'ankle_center_o', 'knee_center_z_c', 'knee_center_z_s', 'knee_center_z_o', 'ankle_center_z_c', 'ankle_center_z_s', 'ankle_center_z_o']
+ADDUCTION_TERMS_OUTPUTS = ['knee_center_c_1', 'knee_center_s_1', 'knee_center_o_1', 'ankle_center_c_1', 'ankle_center_c_sin_knee_abduction', 'ankle_center_c_cos_knee_abduction', 'ankle_center_s_1', 'ankle_center_s_sin_knee_abduction', 'ankle_center_s_cos_knee_abduction', 'ankle_center_o_1', 'ankle_center_o_sin_knee_abduction', 'ankle_center_o_cos_knee_abduction']
 
 
 def adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
-    x0 = cos_hip_flexion*cos_pelvic_tilt
-    x1 = sin_hip_flexion*sin_pelvic_tilt
-    x2 = x0 + x1
-    x3 = sin_pelvic_drop*thigh_mm
-    x4 = cos_pelvic_drop*thigh_mm
-    x5 = -x4
-    x6 = cos_pelvic_drop*hip_half_mm
-    x7 = cos_pelvic_drop*shank_mm
-    x8 = cos_femoral_valgus*x7
-    x9 = cos_hip_internal_rotation*sin_knee_abduction
-    x10 = x8*x9
-    x11 = cos_knee_abduction*x7
-    x12 = sin_hip_internal_rotation*sin_knee_flexion
-    x13 = x11*x12
-    x14 = cos_hip_internal_rotation*sin_femoral_valgus
-    x15 = cos_knee_flexion*x11
-    x16 = x14*x15
-    x17 = sin_femoral_valgus*sin_knee_abduction
-    x18 = shank_mm*sin_pelvic_drop
-    x19 = x17*x18
-    x20 = cos_knee_abduction*cos_knee_flexion
-    x21 = cos_femoral_valgus*x18
-    x22 = x20*x21
-    x23 = x17*x7
-    x24 = x20*x8
-    x25 = x21*x9
-    x26 = cos_knee_abduction*x18
-    x27 = x12*x26
-    x28 = x18*x20
-    x29 = x14*x28
-    x30 = cos_hip_flexion*sin_pelvic_tilt
-    x31 = sin_hip_internal_rotation*sin_knee_abduction
-    x32 = x21*x31
-    x33 = cos_pelvic_tilt*sin_hip_flexion
-    x34 = cos_hip_internal_rotation*sin_knee_flexion
-    x35 = x26*x34
-    x36 = sin_femoral_valgus*sin_hip_internal_rotation
-    x37 = x28*x36
-    x38 = hip_half_mm*sin_pelvic_drop
-    x39 = x31*x8
-    x40 = x11*x34
-    x41 = x15*x36
+    x0 = cos_hip_flexion*cos_pelvic_tilt + sin_hip_flexion*sin_pelvic_tilt
+    x1 = sin_pelvic_drop*x0
+    x2 = thigh_mm*x1
+    x3 = -cos_pelvic_drop*thigh_mm
+    x4 = cos_pelvic_drop*hip_half_mm
+    x5 = cos_femoral_valgus*cos_pelvic_drop
+    x6 = cos_knee_flexion*sin_femoral_valgus
+    x7 = cos_hip_internal_rotation*x6 + sin_hip_internal_rotation*sin_knee_flexion
+    x8 = cos_femoral_valgus*x1
+    x9 = shank_mm*sin_pelvic_drop*(cos_hip_flexion*sin_pelvic_tilt - cos_pelvic_tilt*sin_hip_flexion)
     return (
-        x2*x3,
-        x5,
-        x6,
-        -x0*x19 + x0*x22 + x0*x3 - x1*x19 + x1*x22 + x1*x3 + x10 + x13 + x16,
-        x0*x25 + x0*x27 + x0*x29 + x1*x25 + x1*x27 + x1*x29 + x23 - x24 + x5,
-        x30*x32 - x30*x35 + x30*x37 - x32*x33 + x33*x35 - x33*x37 + x6,
-        -x2*x4,
-        -x3,
-        x38,
-        x0*x23 - x0*x24 - x0*x4 + x1*x23 - x1*x24 - x1*x4 + x25 + x27 + x29,
-        shank_mm*sin_femoral_valgus*sin_knee_abduction*sin_pelvic_drop - x0*x10 - x0*x13 - x0*x16 - x1*x10 - x1*x13 - x1*x16 - x22 - x3,
-        -x30*x39 + x30*x40 - x30*x41 + x33*x39 - x33*x40 + x33*x41 + x38,
+        x2,
+        x3,
+        x4,
+        x2,
+        shank_mm*(cos_hip_internal_rotation*x5 - sin_femoral_valgus*x1),
+        shank_mm*(cos_knee_flexion*x8 + cos_pelvic_drop*x7),
+        x3,
+        shank_mm*(cos_hip_internal_rotation*x8 + cos_pelvic_drop*sin_femoral_valgus),
+        shank_mm*(-cos_knee_flexion*x5 + sin_pelvic_drop*x0*x7),
+        x4,
+        cos_femoral_valgus*sin_hip_internal_rotation*x9,
+        -x9*(cos_hip_internal_rotation*sin_knee_flexion - sin_hip_internal_rotation*x6),
+    )
+
+
+ADDUCTION_TERMS_Z_OUTPUTS = ['knee_center_z_c_1', 'knee_center_z_s_1', 'knee_center_z_o_1', 'ankle_center_z_c_1', 'ankle_center_z_c_sin_knee_abduction', 'ankle_center_z_c_cos_knee_abduction', 'ankle_center_z_s_1', 'ankle_center_z_s_sin_knee_abduction', 'ankle_center_z_s_cos_knee_abduction', 'ankle_center_z_o_1', 'ankle_center_z_o_sin_knee_abduction', 'ankle_center_z_o_cos_knee_abduction']
+
+
+def adduction_terms_z(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
+    x0 = cos_pelvic_drop*(cos_hip_flexion*cos_pelvic_tilt + sin_hip_flexion*sin_pelvic_tilt)
+    x1 = -thigh_mm*x0
+    x2 = -sin_pelvic_drop*thigh_mm
+    x3 = hip_half_mm*sin_pelvic_drop
+    x4 = cos_femoral_valgus*sin_pelvic_drop
+    x5 = cos_knee_flexion*sin_femoral_valgus
+    x6 = cos_hip_internal_rotation*x5 + sin_hip_internal_rotation*sin_knee_flexion
+    x7 = cos_femoral_valgus*x0
+    x8 = cos_pelvic_drop*shank_mm*(cos_hip_flexion*sin_pelvic_tilt - cos_pelvic_tilt*sin_hip_flexion)
+    return (
+        x1,
+        x2,
+        x3,
+        x1,
+        shank_mm*(cos_hip_internal_rotation*x4 + sin_femoral_valgus*x0),
+        shank_mm*(-cos_knee_flexion*x7 + sin_pelvic_drop*x6),
+        x2,
+        shank_mm*(-cos_hip_internal_rotation*x7 + sin_femoral_valgus*sin_pelvic_drop),
+        -shank_mm*(cos_knee_flexion*x4 + x0*x6),
+        x3,
+        -cos_femoral_valgus*sin_hip_internal_rotation*x8,
+        x8*(cos_hip_internal_rotation*sin_knee_flexion - sin_hip_internal_rotation*x5),
+    )
+
+
+UPRIGHT_ADDUCTION_TERMS_OUTPUTS = ['knee_center_c', 'knee_center_s', 'knee_center_o', 'ankle_center_c', 'ankle_center_s', 'ankle_center_o']
+
+
+def upright_adduction_terms(sin_pelvic_tilt, cos_pelvic_tilt, sin_pelvic_drop, cos_pelvic_drop, sin_hip_flexion, cos_hip_flexion, sin_hip_adduction, cos_hip_adduction, sin_hip_internal_rotation, cos_hip_internal_rotation, sin_femoral_valgus, cos_femoral_valgus, sin_knee_flexion, cos_knee_flexion, sin_knee_abduction, cos_knee_abduction, sin_tibial_internal_rotation, cos_tibial_internal_rotation, sin_ama, cos_ama, hip_half_mm, thigh_mm, shank_mm, asis_half_mm, asis_ap_mm, asis_up_mm, patella_ap_mm, tubercle_lat_mm, tubercle_ap_mm, tubercle_down_mm):
+    x0 = cos_knee_abduction*cos_knee_flexion
+    return (
+        0,
+        -thigh_mm,
+        hip_half_mm,
+        shank_mm*(cos_femoral_valgus*cos_hip_internal_rotation*sin_knee_abduction + cos_hip_internal_rotation*sin_femoral_valgus*x0 + cos_knee_abduction*sin_hip_internal_rotation*sin_knee_flexion),
+        -cos_femoral_valgus*shank_mm*x0 + shank_mm*sin_femoral_valgus*sin_knee_abduction - thigh_mm,
+        hip_half_mm,
     )

@@ -31,14 +31,65 @@ ARGUMENTS = {arguments!r}
 '''
 
 
-def _function_source(name: str, pairs) -> str:
+def _sincos_pairs(angles):
+    """``(sin symbol, cos symbol)`` of each angle, in the order given."""
+    index = {q: i for i, q in enumerate(derivation.TRIG_ANGLES)}
+    return [derivation.SINCOS_SYMBOLS[2 * index[q]:2 * index[q] + 2] for q in angles]
+
+
+def nested(expr, pairs):
+    """``expr`` (a polynomial in sines and cosines) rewritten as ``sin*A + cos*B + C`` in
+    the first pair of ``(sin, cos)`` symbols it contains, recursively in the next pairs.
+
+    A coordinate of the chain is linear in the sine and cosine of each angle, so this is
+    exact; proximal angle first it mirrors the chain's product of rotations and takes
+    about half the operations of the expanded polynomial (the solver's coefficients are
+    derived expanded, to split them by angle).
+    """
+    expr = sp.expand(expr)
+    free = expr.free_symbols
+    pairs = [(s, c) for s, c in pairs if s in free or c in free]
+    if not pairs:
+        return expr
+    (s, c), rest = pairs[0], pairs[1:]
+    a, b = expr.coeff(s), expr.coeff(c)
+    rest_expr = sp.expand(expr - a * s - b * c)
+    return s * nested(a, rest) + c * nested(b, rest) + nested(rest_expr, rest)
+
+
+def _last_uses(replacements, reduced):
+    """``{line: [temporaries]}``: the common subexpressions of ``replacements`` that the
+    line ``line`` uses last and no result needs, in the order they were made. The
+    generated code deletes them there, so that numpy reuses their memory while it is
+    still in the CPU cache (a large share of a table's time otherwise goes to fresh
+    memory for each of the hundred or so temporaries)."""
+    order = {sym: i for i, (sym, _) in enumerate(replacements)}
+    kept = set().union(*(sp.sympify(e).free_symbols for e in reduced))
+    last = {}
+    for i, (_, expr) in enumerate(replacements):
+        for sym in expr.free_symbols & order.keys():
+            last[sym] = i
+    dead = {}
+    for sym in sorted(last.keys() - kept, key=order.get):
+        dead.setdefault(last[sym], []).append(sym)
+    return dead
+
+
+def _function_source(name: str, pairs, nest=False) -> str:
     names = [n for n, _ in pairs]
     exprs = [derivation.to_sincos(e) for _, e in pairs]
+    if nest:
+        order = _sincos_pairs(derivation.ROTATION_ORDER)
+        exprs = [nested(e, order) for e in exprs]
     replacements, reduced = sp.cse(exprs, optimizations="basic")
     printer = NumPyPrinter({"fully_qualified_modules": True})
     args = ", ".join(str(s) for s in derivation.ARGUMENTS)
     lines = [f"{name.upper()}_OUTPUTS = {names!r}", "", "", f"def {name}({args}):"]
-    lines += [f"    {sym} = {printer.doprint(expr)}" for sym, expr in replacements]
+    dead = _last_uses(replacements, reduced)
+    for i, (sym, expr) in enumerate(replacements):
+        lines.append(f"    {sym} = {printer.doprint(expr)}")
+        if i in dead:
+            lines.append(f"    del {', '.join(map(str, dead[i]))}")
     lines.append("    return (")
     lines += [f"        {printer.doprint(expr)}," for expr in reduced]
     lines.append("    )")
@@ -54,7 +105,11 @@ def generate_source() -> str:
         "",
         _function_source("chain_measures", derivation.measure_outputs()),
         "",
-        _function_source("adduction_terms", derivation.solver_outputs()),
+        _function_source("adduction_terms", derivation.solver_outputs(), nest=True),
+        "",
+        _function_source("adduction_terms_z", derivation.solver_outputs(heights=True), nest=True),
+        "",
+        _function_source("upright_adduction_terms", derivation.upright_solver_outputs()),
     ])
 
 

@@ -66,6 +66,9 @@ LENGTH_SYMBOLS = tuple(s for s in GEOMETRY_SYMBOLS if s is not ama)
 
 #: Argument order of every generated function.
 ARGUMENTS = SINCOS_SYMBOLS + LENGTH_SYMBOLS
+#: The chain's rotations in the order it applies them, outermost first (see the chain in
+#: the module docstring); code generation nests expressions in this order.
+ROTATION_ORDER = (drop, tilt, hip_flex, hip_add, hip_ir, fem_valgus, knee_flex, knee_abd, tib_ir)
 
 
 def to_sincos(expr):
@@ -204,11 +207,61 @@ def measure_outputs():
     return [(name, expr) for name, expr in generated_outputs() if name in MEASURE_COORDINATES]
 
 
-def solver_outputs():
-    """Ordered (name, expression) pairs for the closed-form hip adduction solver."""
+#: Names of the parts of a hip-adduction coefficient k = k_1 + k_sin sin(knee_abd) +
+#: k_cos cos(knee_abd) (see :func:`solver_outputs`).
+KNEE_ABDUCTION_PARTS = ("1", "sin_knee_abduction", "cos_knee_abduction")
+
+
+def knee_abduction_parts(expr):
+    """``(k_1, k_sin, k_cos)`` with ``expr = k_1 + k_sin sin(knee_abd) + k_cos cos(knee_abd)``.
+
+    Every coordinate of the chain is linear in the sine and cosine of each of its angles
+    (each angle turns one elementary rotation), so the split is exact.
+    """
+    expanded = sp.expand(expr)
+    k_sin = expanded.coeff(sp.sin(knee_abd))
+    k_cos = expanded.coeff(sp.cos(knee_abd))
+    k_1 = sp.expand(expanded - k_sin * sp.sin(knee_abd) - k_cos * sp.cos(knee_abd))
+    return k_1, k_sin, k_cos
+
+
+def solver_outputs(heights=False):
+    """Ordered (name, expression) pairs for the closed-form hip adduction solver: the
+    lateral coordinates' coefficients (``knee_center``, ``ankle_center``), or with
+    ``heights`` the heights' (``knee_center_z``, ``ankle_center_z``; only the knee
+    adduction moment on two feet needs them).
+
+    Each coefficient of :func:`adduction_coefficients` comes split by the knee's frontal
+    angle (:func:`knee_abduction_parts`), named ``<point>_<c|s|o>_<part>`` with the parts
+    of :data:`KNEE_ABDUCTION_PARTS`; parts that are zero (all of the knee centre's: the
+    knee's own angle does not move it) are left out. The knee's soft-tissue give changes
+    that angle alone, so the model evaluates the coefficients once per pose and then
+    each trial give for four products per coefficient.
+    """
     pairs = []
-    for point, (c, s, o) in adduction_coefficients().items():
-        pairs += [(f"{point}_c", c), (f"{point}_s", s), (f"{point}_o", o)]
+    for point, coefficients in adduction_coefficients().items():
+        if point.endswith("_z") != heights:
+            continue
+        for name, k in zip("cso", coefficients):
+            for part, expr in zip(KNEE_ABDUCTION_PARTS, knee_abduction_parts(k)):
+                if part == KNEE_ABDUCTION_PARTS[0] or expr != 0:
+                    pairs.append((f"{point}_{name}_{part}", expr))
+    return pairs
+
+
+def upright_solver_outputs():
+    """Ordered (name, expression) pairs of the lateral solver coefficients of the upright
+    pose (names ``<point>_<c|s|o>``): a level pelvis (drop 0) and a thigh that follows
+    the pelvic tilt (hip flexion = tilt), as the knees-together self-check and the
+    standing pose of a seated person stand. The tilt then cancels, and the knee's
+    frontal angle stays an angle (no give acts on those poses)."""
+    upright = {drop: 0, hip_flex: tilt}
+    pairs = []
+    for point in ("knee_center", "ankle_center"):
+        for name, k in zip("cso", adduction_coefficients()[point]):
+            expr = sp.expand(sp.expand_trig(k.subs(upright)))
+            expr = sp.expand(expr.subs(sp.sin(tilt) ** 2, 1 - sp.cos(tilt) ** 2))  # cos^2 + sin^2 = 1
+            pairs.append((f"{point}_{name}", expr))
     return pairs
 
 

@@ -21,13 +21,13 @@ def planted_foot_adduction_deg(trig, geometry, ankle_lateral_mm):
     over a bent knee carries the knee toward the midline while the foot stays put - the
     closed chain of a foot on the floor.
     """
-    terms = chain.adduction_terms(trig, geometry)
+    terms = chain.adduction_terms(trig, geometry, heights=False)
     return chain.degrees(chain.solve_hip_adduction(terms, "ankle_center", ankle_lateral_mm))
 
 
 def knees_together(trig, geometry):
     """Knees-together stance (the self-check): bring the legs together until the knees or
-    the ankles touch.
+    the ankles touch; ``trig`` is an upright pose (:func:`upright`).
 
     Returns ``(adduction, intermalleolar_mm, intercondylar_mm)``: the hip adduction as
     ``(sin, cos)``, the gap between the inner ankles when the knees touch (0 if the ankles
@@ -35,13 +35,13 @@ def knees_together(trig, geometry):
     touch first).
     """
     knee_half, ankle_half = geometry["knee_half_width_mm"], geometry["ankle_half_width_mm"]
-    terms = chain.adduction_terms(trig, geometry)
+    terms = chain.upright_adduction_terms(trig, geometry)
     knees_touch_at = chain.solve_hip_adduction(terms, "knee_center", knee_half)
     ankle_gap = 2.0 * (chain.x_at(terms, "ankle_center", knees_touch_at) - ankle_half)
     ankles_touch_at = chain.solve_hip_adduction(terms, "ankle_center", ankle_half)
     knee_gap = 2.0 * (chain.x_at(terms, "knee_center", ankles_touch_at) - knee_half)
     knees_touch = ankle_gap >= 0.0
-    adduction = tuple(nx.where(knees_touch, k, a) for k, a in zip(knees_touch_at, ankles_touch_at, strict=True))
+    adduction = nx.where_each(knees_touch, knees_touch_at, ankles_touch_at)
     return adduction, nx.maximum(ankle_gap, 0.0), nx.where(knees_touch, 0.0, nx.maximum(knee_gap, 0.0))
 
 
@@ -56,6 +56,7 @@ def standing(trig, geometry, ankle_medial_shift_mm, cop_half_width_mm):
     ``cop_half_width_mm`` from the midline), for measures that only mean something
     standing. Returns the complete angles ``{name: (sin, cos)}``."""
     pose = upright(trig)
-    adduction = planted_foot_adduction_deg(pose, geometry, cop_half_width_mm - ankle_medial_shift_mm)
-    pose["hip_adduction"] = chain.sincos_of(adduction)
+    terms = chain.upright_adduction_terms(pose, geometry)
+    adduction = chain.solve_hip_adduction(terms, "ankle_center", cop_half_width_mm - ankle_medial_shift_mm)
+    pose["hip_adduction"] = chain.sincos_of(chain.degrees(adduction))
     return pose

@@ -12,6 +12,7 @@ Sections are plain functions registered in ``SECTIONS``; each returns a list of
 ``Figure`` rows. To add one (for example the explorer's slider-to-views time), write a
 function ``bench_<name>() -> list[Figure]`` and append it to ``SECTIONS``.
 """
+
 from __future__ import annotations
 
 import os
@@ -88,6 +89,7 @@ def pin_to_one_core():
 
 # --- (a) cold start ------------------------------------------------------------------------
 
+
 def bench_cold_start() -> list[Figure]:
     """New Python process: import biomech and get the first answer, wall time."""
     cmd = [sys.executable, "-c", "import biomech; biomech.simulate()"]
@@ -104,19 +106,35 @@ def bench_cold_start() -> list[Figure]:
         subprocess.run([sys.executable, "-c", "pass"], cwd=ROOT, env=env, check=True)
         bare.append(time.perf_counter() - t0)
     return [
-        Figure(f"cold start to first answer (median of {COLD_START_RUNS} processes)", statistics.median(times), "s",
-               GOAL_COLD_START_S, "<=", f"min {min(times):.3f} s, max {max(times):.3f} s"),
+        Figure(
+            f"cold start to first answer (median of {COLD_START_RUNS} processes)",
+            statistics.median(times),
+            "s",
+            GOAL_COLD_START_S,
+            "<=",
+            f"min {min(times):.3f} s, max {max(times):.3f} s",
+        ),
         Figure("  of which a bare Python start-up", statistics.median(bare), "s"),
     ]
 
 
 # --- (b) one simulate call -----------------------------------------------------------------
 
+
 def bench_simulate() -> list[Figure]:
     """Median time of one ``simulate`` call (a slider move: a single-leg squat with causes,
     one input changing between calls)."""
-    kwargs = dict(sex="female", height_m=1.65, mass_kg=60.0, age_years=25.0, task="single_leg_squat",
-                  knee_flexion_deg=45.0, adductor_tightness=0.2, abductor_weakness=0.3, pelvic_tilt_deg=15.0)
+    kwargs = dict(
+        sex="female",
+        height_m=1.65,
+        mass_kg=60.0,
+        age_years=25.0,
+        task="single_leg_squat",
+        knee_flexion_deg=45.0,
+        adductor_tightness=0.2,
+        abductor_weakness=0.3,
+        pelvic_tilt_deg=15.0,
+    )
     values = np.linspace(0.0, 1.0, 101)
     for v in values[:50]:  # warm-up
         biomech.simulate(**kwargs, arch_collapse=float(v))
@@ -127,12 +145,20 @@ def bench_simulate() -> list[Figure]:
         biomech.simulate(**kwargs, arch_collapse=v)
         times.append(time.perf_counter() - t0)
     times_ms = np.array(times) * 1e3
-    return [Figure(f"simulate(): one call (median of {SIMULATE_CALLS})", float(np.median(times_ms)), "ms",
-                   GOAL_SIMULATE_MS, "<=",
-                   f"p10 {np.percentile(times_ms, 10):.3f}, p90 {np.percentile(times_ms, 90):.3f} ms")]
+    return [
+        Figure(
+            f"simulate(): one call (median of {SIMULATE_CALLS})",
+            float(np.median(times_ms)),
+            "ms",
+            GOAL_SIMULATE_MS,
+            "<=",
+            f"p10 {np.percentile(times_ms, 10):.3f}, p90 {np.percentile(times_ms, 90):.3f} ms",
+        )
+    ]
 
 
 # --- (c) simulate_many throughput ----------------------------------------------------------
+
 
 def squat_table(n, seed=1):
     """n rows of single-leg squats: all five causes and knee flexion random (seeded)."""
@@ -173,20 +199,41 @@ def bench_simulate_many() -> list[Figure]:
     squat = _rows_per_second(squat_table(MANY_ROWS), MANY_ROWS)
     mixed = _rows_per_second(mixed_table(MANY_ROWS), MANY_ROWS)
     return [
-        Figure(f"simulate_many(): {MANY_ROWS:,} single-leg-squat rows, 5 causes + flexion", squat, "rows/s",
-               GOAL_ROWS_PER_S, ">=", f"median of {MANY_RUNS} runs"),
-        Figure(f"simulate_many(): {MANY_ROWS:,} rows mixing all six tasks", mixed, "rows/s",
-               GOAL_ROWS_PER_S, ">=", f"median of {MANY_RUNS} runs"),
+        Figure(
+            f"simulate_many(): {MANY_ROWS:,} single-leg-squat rows, 5 causes + flexion",
+            squat,
+            "rows/s",
+            GOAL_ROWS_PER_S,
+            ">=",
+            f"median of {MANY_RUNS} runs",
+        ),
+        Figure(
+            f"simulate_many(): {MANY_ROWS:,} rows mixing all six tasks",
+            mixed,
+            "rows/s",
+            GOAL_ROWS_PER_S,
+            ">=",
+            f"median of {MANY_RUNS} runs",
+        ),
     ]
 
 
 # --- (c2) one forward_kinematics pose and uncertainty(n=1000) -----------------------------
 
+
 def bench_forward_kinematics() -> list[Figure]:
     """Median time of one ``forward_kinematics`` pose (plain numbers in, one knee flexion
     changing between calls)."""
-    kwargs = dict(pelvic_tilt_deg=12.0, hip_flexion_deg=30.0, hip_adduction_deg=5.0, hip_internal_rotation_deg=4.0,
-                  knee_abduction_deg=3.0, tibial_internal_rotation_deg=2.0, sex="female", height_m=1.65)
+    kwargs = dict(
+        pelvic_tilt_deg=12.0,
+        hip_flexion_deg=30.0,
+        hip_adduction_deg=5.0,
+        hip_internal_rotation_deg=4.0,
+        knee_abduction_deg=3.0,
+        tibial_internal_rotation_deg=2.0,
+        sex="female",
+        height_m=1.65,
+    )
     values = np.linspace(0.0, 90.0, 101)
     for v in values[:50]:  # warm-up
         biomech.forward_kinematics(**kwargs, knee_flexion_deg=float(v))
@@ -197,9 +244,16 @@ def bench_forward_kinematics() -> list[Figure]:
         biomech.forward_kinematics(**kwargs, knee_flexion_deg=v)
         times.append(time.perf_counter() - t0)
     times_ms = np.array(times) * 1e3
-    return [Figure(f"forward_kinematics(): one pose (median of {FK_CALLS})", float(np.median(times_ms)), "ms",
-                   GOAL_FK_MS, "<=",
-                   f"p10 {np.percentile(times_ms, 10):.4f}, p90 {np.percentile(times_ms, 90):.4f} ms")]
+    return [
+        Figure(
+            f"forward_kinematics(): one pose (median of {FK_CALLS})",
+            float(np.median(times_ms)),
+            "ms",
+            GOAL_FK_MS,
+            "<=",
+            f"p10 {np.percentile(times_ms, 10):.4f}, p90 {np.percentile(times_ms, 90):.4f} ms",
+        )
+    ]
 
 
 def bench_uncertainty() -> list[Figure]:
@@ -213,9 +267,16 @@ def bench_uncertainty() -> list[Figure]:
         biomech.uncertainty(n=UNCERTAINTY_DRAWS, seed=seed, **kwargs)
         times.append(time.perf_counter() - t0)
     times_ms = np.array(times) * 1e3
-    return [Figure(f"uncertainty(n={UNCERTAINTY_DRAWS}): one call (median of {UNCERTAINTY_RUNS})",
-                   float(np.median(times_ms)), "ms", GOAL_UNCERTAINTY_MS, "<=",
-                   f"min {times_ms.min():.1f}, max {times_ms.max():.1f} ms")]
+    return [
+        Figure(
+            f"uncertainty(n={UNCERTAINTY_DRAWS}): one call (median of {UNCERTAINTY_RUNS})",
+            float(np.median(times_ms)),
+            "ms",
+            GOAL_UNCERTAINTY_MS,
+            "<=",
+            f"min {times_ms.min():.1f}, max {times_ms.max():.1f} ms",
+        )
+    ]
 
 
 # --- (d) generated code vs naive sympy substitution ----------------------------------------
@@ -242,8 +303,10 @@ def bench_sympy() -> list[Figure]:
 
     exprs = [derivation.landmarks()[p][i] for p in CHAIN_POINTS for i in range(3)]  # build (cached) first
     angles, geom = _chain_inputs(SYMPY_ROWS)
-    sym_geom = {s: (np.radians(geom["ama_deg"]) if s is derivation.ama else float(geom[s.name]))
-                for s in derivation.GEOMETRY_SYMBOLS}
+    sym_geom = {
+        s: (np.radians(geom["ama_deg"]) if s is derivation.ama else float(geom[s.name]))
+        for s in derivation.GEOMETRY_SYMBOLS
+    }
     t0 = time.perf_counter()
     naive = []
     for j in range(SYMPY_ROWS):
@@ -269,8 +332,12 @@ def bench_sympy() -> list[Figure]:
     return [
         Figure(f"sympy subs+evalf: chain landmarks, per row (mean of {SYMPY_ROWS})", per_row * 1e3, "ms"),
         Figure("sympy subs+evalf: extrapolated throughput", naive_rate, "rows/s"),
-        Figure(f"generated numpy code: same landmarks, {MANY_ROWS:,} rows", gen_rate, "rows/s",
-               note=f"incl. sines/cosines; max difference from sympy {worst:.1e} mm"),
+        Figure(
+            f"generated numpy code: same landmarks, {MANY_ROWS:,} rows",
+            gen_rate,
+            "rows/s",
+            note=f"incl. sines/cosines; max difference from sympy {worst:.1e} mm",
+        ),
         Figure("speed-up of the generated code over sympy substitution", gen_rate / naive_rate, "x"),
     ]
 
@@ -299,9 +366,13 @@ def bench_explorer() -> list[Figure]:
     times_ms = np.array(times) * 1e3
     return [
         Figure("explorer: build (first one in the process, incl. plotly widgets)", build_s, "s"),
-        Figure(f"explorer: slider change -> all views updated (median of {EXPLORER_CHANGES})",
-               float(np.median(times_ms)), "ms", GOAL_SLIDER_MS,
-               note=f"p90 {np.percentile(times_ms, 90):.1f} ms"),
+        Figure(
+            f"explorer: slider change -> all views updated (median of {EXPLORER_CHANGES})",
+            float(np.median(times_ms)),
+            "ms",
+            GOAL_SLIDER_MS,
+            note=f"p90 {np.percentile(times_ms, 90):.1f} ms",
+        ),
     ]
 
 
@@ -315,8 +386,9 @@ def bench_notebooks() -> list[Figure]:
     for source in sorted((ROOT / "notebooks" / "src").glob("[0-9][0-9]_*.py")):
         nb = jupytext.read(source)
         t0 = time.perf_counter()
-        NotebookClient(nb, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+        NotebookClient(
+            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+        ).execute()
         seconds = time.perf_counter() - t0
         total += seconds
         figures.append(Figure(f"notebook {source.stem}", seconds, "s"))
@@ -342,8 +414,10 @@ def main(argv=None) -> int:
     parser.add_argument("--only", nargs="+", choices=[name for name, _, _ in SECTIONS], help="run only these sections")
     args = parser.parse_args(argv)
     pinned = pin_to_one_core()
-    print(f"biomech {biomech.__version__} benchmark | Python {sys.version.split()[0]}, numpy {np.__version__} | "
-          f"{os.cpu_count()} CPUs, {pinned}")
+    print(
+        f"biomech {biomech.__version__} benchmark | Python {sys.version.split()[0]}, numpy {np.__version__} | "
+        f"{os.cpu_count()} CPUs, {pinned}"
+    )
     for name, title, func in SECTIONS:
         if args.only and name not in args.only:
             continue

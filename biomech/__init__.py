@@ -17,14 +17,15 @@ Public API::
 Sign conventions (+ = valgus) and frames: :mod:`biomech.conventions`. Sources:
 :mod:`biomech.references`.
 """
+
+from . import surgery
 from .assumptions import REGISTRY as ASSUMPTIONS
+from .bands import sensitivity, uncertainty
 from .conventions import GROUND_FRAME, OUTPUT_BOUNDS, SIGN_CONVENTIONS
 from .inputs import INPUT_RANGES, InputError
+from .malalignment import malalignment_test
 from .model import INPUT_NAMES, OUTPUT_NAMES, Result, forward_kinematics, pose, simulate, simulate_many
 from .tasks import TASK_NAMES, TASKS
-from .bands import sensitivity, uncertainty
-from .malalignment import malalignment_test
-from . import surgery
 
 __version__ = "0.1.0"
 
@@ -34,12 +35,30 @@ def __getattr__(name):
     # that scripts using only the model start fast.
     if name in ("explorer", "Explorer"):
         from . import app
+
         return getattr(app, name)
     raise AttributeError(f"module 'biomech' has no attribute {name!r}")
 
 
 __all__ = [
-    "simulate", "simulate_many", "forward_kinematics", "pose", "uncertainty", "sensitivity", "Result",
-    "OUTPUT_NAMES", "INPUT_NAMES", "INPUT_RANGES", "InputError", "ASSUMPTIONS", "SIGN_CONVENTIONS", "OUTPUT_BOUNDS",
-    "GROUND_FRAME", "TASKS", "TASK_NAMES", "explorer", "malalignment_test", "surgery",
+    "simulate",
+    "simulate_many",
+    "forward_kinematics",
+    "pose",
+    "uncertainty",
+    "sensitivity",
+    "Result",
+    "OUTPUT_NAMES",
+    "INPUT_NAMES",
+    "INPUT_RANGES",
+    "InputError",
+    "ASSUMPTIONS",
+    "SIGN_CONVENTIONS",
+    "OUTPUT_BOUNDS",
+    "GROUND_FRAME",
+    "TASKS",
+    "TASK_NAMES",
+    "explorer",
+    "malalignment_test",
+    "surgery",
 ]

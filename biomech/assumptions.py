@@ -17,6 +17,7 @@ in sampled arrays to show how sure each output is.
 a publication; without one the coefficient is a teaching assumption and ``reason`` says
 why the value and the range are plausible.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ class Assumption:
 
     @property
     def kind(self) -> str:
-        """"published" when a reference gives the value, else "teaching assumption"."""
+        """ "published" when a reference gives the value, else "teaching assumption"."""
         return "published" if self.source else "teaching assumption"
 
 

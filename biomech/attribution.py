@@ -15,9 +15,10 @@ References
 Shapley LS (1953). A value for n-person games. In: Contributions to the Theory of Games
 II, Annals of Mathematics Studies 28:307-317.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from itertools import product
 from math import factorial
 
@@ -48,11 +49,15 @@ def typical_values(inputs):
     female = inputs["sex"] == "female"
     person = subject.typical_values(female, inputs["height_m"], inputs["age_years"])
     segments = deformity.typical_segments(female, inputs["age_years"])
-    return {"adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
-            **{name: float(value) for name, value in (person | segments).items()}}
+    return {
+        "adductor_tightness": 0.0,
+        "abductor_weakness": 0.0,
+        "arch_collapse": 0.0,
+        **{name: float(value) for name, value in (person | segments).items()},
+    }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coalitions(n):
     """All 2^n on/off patterns (row j has factor i on when bit n-1-i of j is set) and
     each row's Shapley weight |S|! (n - |S| - 1)! / n! as a coalition without one factor."""

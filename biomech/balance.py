@@ -20,12 +20,19 @@ the vertical (+ = toward the stance leg).
 
 All functions take floats or arrays (:mod:`biomech.numeric`).
 """
+
 from __future__ import annotations
 
 from . import numeric as nx
 from .assumptions import assumption
-from .subject import HAT_COM_ABOVE_HIP_PER_HEIGHT, HAT_MASS_FRACTION, LEG_COM_FROM_HIP_PER_HEIGHT, LEG_MASS_FRACTION
-from .subject import SHANK_PER_HEIGHT, THIGH_PER_HEIGHT
+from .subject import (
+    HAT_COM_ABOVE_HIP_PER_HEIGHT,
+    HAT_MASS_FRACTION,
+    LEG_COM_FROM_HIP_PER_HEIGHT,
+    LEG_MASS_FRACTION,
+    SHANK_PER_HEIGHT,
+    THIGH_PER_HEIGHT,
+)
 
 #: Share of the hip-to-ankle distance at which the leg's centre of mass lies.
 LEG_COM_SHARE_OF_LEG = LEG_COM_FROM_HIP_PER_HEIGHT / (THIGH_PER_HEIGHT + SHANK_PER_HEIGHT)
@@ -36,22 +43,42 @@ MIN_SHARE_ON_A_FOOT = 0.05
 WEIGHT_ABOVE_STANCE_HIP = HAT_MASS_FRACTION + LEG_MASS_FRACTION
 
 ABDUCTOR_USE_HEALTHY_STANCE = assumption(
-    "abductor_use_healthy_stance", 0.44, low=0.3, high=0.6, unit="of maximal strength",
+    "abductor_use_healthy_stance",
+    0.44,
+    low=0.3,
+    high=0.6,
+    unit="of maximal strength",
     reason="share of maximal hip abductor strength a healthy person of typical build uses to stand on one "
-           "leg with a level pelvis; sets the strength every weakness is a fraction of")
+    "leg with a level pelvis; sets the strength every weakness is a fraction of",
+)
 #: Share of abductor strength left at weakness 1 (the muscle never loses all of it).
 STRENGTH_LEFT_AT_FULL_WEAKNESS = 0.05
 MAX_COMPENSATING_DROP_DEG = assumption(
-    "max_compensating_drop_deg", 12.0, low=8.0, high=15.0, unit="deg",
+    "max_compensating_drop_deg",
+    12.0,
+    low=8.0,
+    high=15.0,
+    unit="deg",
     reason="largest extra contralateral pelvic drop once passive structures hold the pelvis; a marked "
-           "Trendelenburg sign is more than 5-10 deg")
+    "Trendelenburg sign is more than 5-10 deg",
+)
 PASSIVE_DROP_SATURATION_BW = assumption(
-    "passive_drop_saturation_bw", 0.8, low=0.4, high=1.5, unit="BW of abductor force",
+    "passive_drop_saturation_bw",
+    0.8,
+    low=0.4,
+    high=1.5,
+    unit="BW of abductor force",
     reason="abductor force the muscles cannot supply at which the pelvis has dropped 76 % (tanh 1) of the "
-           "way to its largest drop: how stiff the passive structures are")
+    "way to its largest drop: how stiff the passive structures are",
+)
 MAX_COMPENSATING_LEAN_DEG = assumption(
-    "max_compensating_lean_deg", 25.0, low=15.0, high=35.0, unit="deg",
-    reason="largest lateral trunk lean used to unload weak abductors; beyond it the pelvis drops as well")
+    "max_compensating_lean_deg",
+    25.0,
+    low=15.0,
+    high=35.0,
+    unit="deg",
+    reason="largest lateral trunk lean used to unload weak abductors; beyond it the pelvis drops as well",
+)
 #: Widths of the rounded corners where a compensation switches on (smooth outputs).
 _FORCE_CORNER_BW = 0.01
 _LEAN_CORNER_DEG = 1.0
@@ -133,10 +160,14 @@ def compensate(*, hip_half_mm, height_mm, abductor_arm_mm, capacity_bw, drop_deg
     lateral positions of :func:`positions` at that posture [mm]).
     """
     hip, lifted = hip_positions(hip_half_mm, drop_deg, height_mm)
-    lean = nx.choose(compensation == "trunk_lean",
-                     lambda: lean_deg + compensating_lean_deg(hip, lifted, height_mm, abductor_arm_mm, capacity_bw,
-                                                              drop_deg, lean_deg, p),
-                     lambda: lean_deg)
+    lean = nx.choose(
+        compensation == "trunk_lean",
+        lambda: (
+            lean_deg
+            + compensating_lean_deg(hip, lifted, height_mm, abductor_arm_mm, capacity_bw, drop_deg, lean_deg, p)
+        ),
+        lambda: lean_deg,
+    )
     before_drop = abductor_demand_bw(hip, trunk_position(drop_deg, lean, height_mm), lifted, abductor_arm_mm)
     shortfall = nx.smooth_max(before_drop - capacity_bw, 0.0, _FORCE_CORNER_BW)
     drop = drop_deg + p["max_compensating_drop_deg"] * nx.tanh(shortfall / p["passive_drop_saturation_bw"])
@@ -147,8 +178,15 @@ def compensate(*, hip_half_mm, height_mm, abductor_arm_mm, capacity_bw, drop_deg
     needed = nx.smooth_max(demand, 0.0, _FORCE_CORNER_BW)
     muscle = nx.maximum(capacity_bw - nx.smooth_max(capacity_bw - needed, 0.0, _FORCE_CORNER_BW), 0.0)
     passive = nx.maximum(needed - muscle, 0.0)
-    return {"pelvic_drop_deg": drop, "trunk_lean_deg": lean, "demand_bw": demand, "muscle_bw": muscle,
-            "passive_bw": passive, "abductor_use": muscle / capacity_bw, "positions": at_posture}
+    return {
+        "pelvic_drop_deg": drop,
+        "trunk_lean_deg": lean,
+        "demand_bw": demand,
+        "muscle_bw": muscle,
+        "passive_bw": passive,
+        "abductor_use": muscle / capacity_bw,
+        "positions": at_posture,
+    }
 
 
 def compensating_lean_deg(stance_hip, lifted_leg, height_mm, abductor_arm_mm, capacity_bw, drop_deg, lean_deg, p):
@@ -158,7 +196,9 @@ def compensating_lean_deg(stance_hip, lifted_leg, height_mm, abductor_arm_mm, ca
     bends smoothly toward ``max_compensating_lean_deg`` and is 0 (smoothly) when the
     muscles hold without it."""
     # Lean that brings the demand down to the capacity: demand is linear in sin(lean - drop).
-    room = HAT_MASS_FRACTION * stance_hip + LEG_MASS_FRACTION * (stance_hip - lifted_leg) - capacity_bw * abductor_arm_mm
+    room = (
+        HAT_MASS_FRACTION * stance_hip + LEG_MASS_FRACTION * (stance_hip - lifted_leg) - capacity_bw * abductor_arm_mm
+    )
     reach = HAT_MASS_FRACTION * HAT_COM_ABOVE_HIP_PER_HEIGHT * height_mm
     needed = drop_deg + nx.arcsind(nx.clip(room / reach, -1.0, 1.0))
     extra = nx.smooth_max(needed - lean_deg, 0.0, _LEAN_CORNER_DEG)

@@ -12,6 +12,7 @@ output's spread each one causes (Sobol indices with Saltelli's sampling scheme
 A band is the spread that the model's own assumptions allow for this person; it is not
 the spread between people, and it says nothing about what the model leaves out.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,10 +59,13 @@ def _draws(n, rng):
 def summarize(nominal, drawn):
     """Bands from outputs at the coefficients' own values (``nominal``: one value per
     output) and over the draws (``drawn``: an array per output)."""
-    low, high = np.percentile(np.stack([np.asarray(drawn[name], dtype=float) for name in OUTPUT_NAMES]),
-                              (5.0, 95.0), axis=1)
-    return {name: Band(float(nominal[name]), float(lo), float(hi))
-            for name, lo, hi in zip(OUTPUT_NAMES, low, high, strict=True)}
+    low, high = np.percentile(
+        np.stack([np.asarray(drawn[name], dtype=float) for name in OUTPUT_NAMES]), (5.0, 95.0), axis=1
+    )
+    return {
+        name: Band(float(nominal[name]), float(lo), float(hi))
+        for name, lo, hi in zip(OUTPUT_NAMES, low, high, strict=True)
+    }
 
 
 def uncertainty(*, n=1000, seed=0, **inputs):
@@ -101,8 +105,9 @@ def sensitivity(output, *, n=256, seed=0, **inputs):
     Returns a list of :class:`Influence`, largest total index first.
     """
     if output not in OUTPUT_NAMES:
-        raise ValueError(f"output = {output!r} is not an output of simulate(); expected one of "
-                         f"{', '.join(OUTPUT_NAMES)}")
+        raise ValueError(
+            f"output = {output!r} is not an output of simulate(); expected one of {', '.join(OUTPUT_NAMES)}"
+        )
     check_known(inputs, INPUT_NAMES, "sensitivity()")
     rng = np.random.default_rng(seed)
     names = list(REGISTRY)

@@ -16,6 +16,7 @@ stays with the foot, so the knee sees the shin turn *outward* relative to the th
 causes rotate the shin inward from below and part of that rotation carries on into the
 femur [KhamisYizhar2007].
 """
+
 from __future__ import annotations
 
 from . import balance
@@ -24,62 +25,134 @@ from .assumptions import assumption
 
 # --- adductor tightness ------------------------------------------------------------
 LOST_ABDUCTION_AT_SEVERE_DEG = assumption(
-    "lost_abduction_at_severe_deg", 25.0, low=20.0, high=30.0, unit="deg",
+    "lost_abduction_at_severe_deg",
+    25.0,
+    low=20.0,
+    high=30.0,
+    unit="deg",
     reason="hip abduction range lost at severity 1; normal passive abduction is about 40-45 deg and "
-           "severe tightness leaves about 15-25 deg")
+    "severe tightness leaves about 15-25 deg",
+)
 #: Normal passive hip abduction range [deg] [AAOS1965], as the sliders describe it.
 NORMAL_HIP_ABDUCTION_RANGE_DEG = 45.0
 ADDUCTION_PER_LOST_ABDUCTION = assumption(
-    "adduction_per_lost_abduction", 0.3, low=0.15, high=0.45, unit="deg/deg",
-    reason="extra resting hip adduction per degree of lost abduction range; no published ratio was found")
+    "adduction_per_lost_abduction",
+    0.3,
+    low=0.15,
+    high=0.45,
+    unit="deg/deg",
+    reason="extra resting hip adduction per degree of lost abduction range; no published ratio was found",
+)
 INTERNAL_ROTATION_PER_LOST_ABDUCTION = assumption(
-    "internal_rotation_per_lost_abduction", 0.15, low=0.05, high=0.25, unit="deg/deg",
-    reason="the adductors also rotate the hip a little; no published ratio was found")
+    "internal_rotation_per_lost_abduction",
+    0.15,
+    low=0.05,
+    high=0.25,
+    unit="deg/deg",
+    reason="the adductors also rotate the hip a little; no published ratio was found",
+)
 
 # --- abductor and external-rotator weakness ----------------------------------------
 # How much strength is left, what single-leg stance asks of it, and how the body
 # compensates when it is not enough are in biomech.balance (Pauwels' lever).
 MAX_WEAK_ROTATOR_INTERNAL_ROTATION_DEG = assumption(
-    "max_weak_rotator_internal_rotation_deg", 8.0, low=4.0, high=12.0, unit="deg",
+    "max_weak_rotator_internal_rotation_deg",
+    8.0,
+    low=4.0,
+    high=12.0,
+    unit="deg",
     reason="extra femoral internal rotation under body weight with all external-rotator strength lost; "
-           "3-D studies of dynamic valgus report several degrees")
+    "3-D studies of dynamic valgus report several degrees",
+)
 
 # --- arch collapse ------------------------------------------------------------------
 NAVICULAR_DROP_NORMAL_MM = assumption(
-    "navicular_drop_normal_mm", 6.0, low=4.0, high=8.0, unit="mm",
-    reason="navicular drop of a healthy arch: healthy means 3.6-8.1 mm", source="Nielsen2009")
+    "navicular_drop_normal_mm",
+    6.0,
+    low=4.0,
+    high=8.0,
+    unit="mm",
+    reason="navicular drop of a healthy arch: healthy means 3.6-8.1 mm",
+    source="Nielsen2009",
+)
 NAVICULAR_DROP_SEVERE_MM = assumption(
-    "navicular_drop_severe_mm", 18.0, low=15.0, high=20.0, unit="mm",
-    reason="navicular drop of a flat foot; Brody's upper limit of normal is 15 mm", source="Nielsen2009")
+    "navicular_drop_severe_mm",
+    18.0,
+    low=15.0,
+    high=20.0,
+    unit="mm",
+    reason="navicular drop of a flat foot; Brody's upper limit of normal is 15 mm",
+    source="Nielsen2009",
+)
 REARFOOT_EVERSION_NORMAL_DEG = assumption(
-    "rearfoot_eversion_normal_deg", 3.0, low=1.0, high=5.0, unit="deg",
-    reason="relaxed rearfoot eversion of a healthy foot (teaching assumption)")
+    "rearfoot_eversion_normal_deg",
+    3.0,
+    low=1.0,
+    high=5.0,
+    unit="deg",
+    reason="relaxed rearfoot eversion of a healthy foot (teaching assumption)",
+)
 EVERSION_PER_NAVICULAR_DROP_DEG_PER_MM = assumption(
-    "eversion_per_navicular_drop", 0.8, low=0.5, high=1.1, unit="deg/mm",
-    reason="eversion and navicular drop correlate (r = 0.84) but no slope was published [LeeHertel2012]")
+    "eversion_per_navicular_drop",
+    0.8,
+    low=0.5,
+    high=1.1,
+    unit="deg/mm",
+    reason="eversion and navicular drop correlate (r = 0.84) but no slope was published [LeeHertel2012]",
+)
 TIBIAL_ROTATION_PER_EVERSION = assumption(
-    "tibial_rotation_per_eversion", 0.5, low=0.3, high=0.68, unit="deg/deg",
+    "tibial_rotation_per_eversion",
+    0.5,
+    low=0.3,
+    high=0.68,
+    unit="deg/deg",
     reason="in-vivo running ratios of about 0.3-0.6 and 0.68 +- 0.15 in cadaver feet; midpoint",
-    source="Fischer2018")
+    source="Fischer2018",
+)
 FEMUR_SHARE_OF_SHIN_ROTATION = assumption(
-    "femur_share_of_shin_rotation", 0.6, low=0.3, high=0.8, unit="share",
+    "femur_share_of_shin_rotation",
+    0.6,
+    low=0.3,
+    high=0.8,
+    unit="share",
     reason="hip internal rotation rose with wedge-induced pronation [KhamisYizhar2007]; the share is a "
-           "teaching assumption")
+    "teaching assumption",
+)
 SHIN_SHARE_OF_FEMUR_ROTATION = assumption(
-    "shin_share_of_femur_rotation", 0.3, low=0.1, high=0.5, unit="share",
-    reason="share of femoral rotation that drags the planted shin along (teaching assumption)")
+    "shin_share_of_femur_rotation",
+    0.3,
+    low=0.1,
+    high=0.5,
+    unit="share",
+    reason="share of femoral rotation that drags the planted shin along (teaching assumption)",
+)
 ANKLE_DROP_PER_NAVICULAR_DROP = assumption(
-    "ankle_drop_per_navicular_drop", 0.4, low=0.2, high=0.6, unit="mm/mm",
-    reason="the ankle centre sinks by part of the extra navicular drop (teaching geometry)")
+    "ankle_drop_per_navicular_drop",
+    0.4,
+    low=0.2,
+    high=0.6,
+    unit="mm/mm",
+    reason="the ankle centre sinks by part of the extra navicular drop (teaching geometry)",
+)
 SUBTALAR_LEVER_PER_HEIGHT = assumption(
-    "subtalar_lever_per_height", 0.018, low=0.012, high=0.024, unit="of height",
-    reason="lever over which eversion moves the ankle centre medially (teaching geometry)")
+    "subtalar_lever_per_height",
+    0.018,
+    low=0.012,
+    high=0.024,
+    unit="of height",
+    reason="lever over which eversion moves the ankle centre medially (teaching geometry)",
+)
 
 # --- anterior pelvic tilt -----------------------------------------------------------
 FEMORAL_ROTATION_PER_TILT_BAGWELL2016 = assumption(
-    "femoral_rotation_per_tilt", 0.275, low=0.23, high=0.32, unit="deg/deg",
-    reason="femoral internal rotation per degree of anterior pelvic tilt: 0.23-0.32 at 0-90 deg hip "
-           "flexion, midpoint", source="Bagwell2016")
+    "femoral_rotation_per_tilt",
+    0.275,
+    low=0.23,
+    high=0.32,
+    unit="deg/deg",
+    reason="femoral internal rotation per degree of anterior pelvic tilt: 0.23-0.32 at 0-90 deg hip flexion, midpoint",
+    source="Bagwell2016",
+)
 
 
 def adductor_tightness(severity, p):

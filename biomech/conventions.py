@@ -4,15 +4,13 @@ Every angle the package reports is in degrees and every length in millimetres un
 its name says otherwise (``_deg``, ``_mm``, ``_pct``, ``_bw`` = multiples of body
 weight, ``_nm`` = newton-metres).
 """
+
 from __future__ import annotations
 
 import numpy as np
 
 #: Ground frame used by every position the package returns.
-GROUND_FRAME = (
-    "Ground frame: x points to the subject's right, y forward (anterior), z up; "
-    "positions in mm."
-)
+GROUND_FRAME = "Ground frame: x points to the subject's right, y forward (anterior), z up; positions in mm."
 
 #: One line per measure: what a positive number means. Shown next to readouts.
 SIGN_CONVENTIONS = {

@@ -23,6 +23,7 @@ tilts the knee's flexion axis and the rest acts after flexion
 deformity sits in changes what a bent knee shows. Citations in square brackets
 are keys of :mod:`biomech.references`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -75,9 +76,11 @@ def typical_segments(is_female, age_years):
     :data:`DEVELOPMENTAL_FEMORAL_SHARE`."""
     offset = subject.default_hka_deg(is_female, age_years) - subject.by_sex(is_female, subject.ADULT_HKA_DEG)
     share = nx.where(offset < 0.0, DEVELOPMENTAL_FEMORAL_SHARE["varus"], DEVELOPMENTAL_FEMORAL_SHARE["valgus"])
-    return {"mldfa_deg": _adult("mldfa_deg", is_female) - share * offset,
-            "mpta_deg": _adult("mpta_deg", is_female) + (1.0 - share) * offset,
-            "jlca_deg": _adult("jlca_deg", is_female) + 0.0 * offset}
+    return {
+        "mldfa_deg": _adult("mldfa_deg", is_female) - share * offset,
+        "mpta_deg": _adult("mpta_deg", is_female) + (1.0 - share) * offset,
+        "jlca_deg": _adult("jlca_deg", is_female) + 0.0 * offset,
+    }
 
 
 def split_alignment(hka_deg, is_female, age_years):
@@ -87,9 +90,11 @@ def split_alignment(hka_deg, is_female, age_years):
     typical angle."""
     typical = typical_segments(is_female, age_years)
     change = hka_deg - bone_alignment_deg(typical["mldfa_deg"], typical["mpta_deg"], typical["jlca_deg"])
-    return {"mldfa_deg": typical["mldfa_deg"] - FEMORAL_SHARE * change,
-            "mpta_deg": typical["mpta_deg"] + (1.0 - FEMORAL_SHARE) * change,
-            "jlca_deg": typical["jlca_deg"] + 0.0 * change}
+    return {
+        "mldfa_deg": typical["mldfa_deg"] - FEMORAL_SHARE * change,
+        "mpta_deg": typical["mpta_deg"] + (1.0 - FEMORAL_SHARE) * change,
+        "jlca_deg": typical["jlca_deg"] + 0.0 * change,
+    }
 
 
 def femoral_valgus_deg(mldfa_deg, is_female):
@@ -142,35 +147,67 @@ def _child(sex, age_years):
 #: is published to sit.
 CONDITIONS = {
     "typical_adult": Condition(
-        "Typical adult woman", {"sex": "female", "age_years": 25.0, "height_m": 1.65, "mass_kg": 60.0}, {},
-        "no deformity: every angle at the model's typical value", ("Jamali2017", "MacDessi2021")),
+        "Typical adult woman",
+        {"sex": "female", "age_years": 25.0, "height_m": 1.65, "mass_kg": 60.0},
+        {},
+        "no deformity: every angle at the model's typical value",
+        ("Jamali2017", "MacDessi2021"),
+    ),
     "toddler_varus": Condition(
-        "Bow legs of a toddler (normal)", _child("male", 1.5), {},
+        "Bow legs of a toddler (normal)",
+        _child("male", 1.5),
+        {},
         "the distal femur: a normal toddler's varus sits there (LDFA about 95 deg at 1-2 years)",
-        ("Sabharwal2008",)),
+        ("Sabharwal2008",),
+    ),
     "developmental_valgus": Condition(
-        "Knock knees at 3-4 years (normal)", _child("female", 3.5), {},
+        "Knock knees at 3-4 years (normal)",
+        _child("female", 3.5),
+        {},
         "femur and tibia about equally (the split in normal children is not published; a teaching assumption)",
-        ("Yoo2008", "Moon2021")),
+        ("Yoo2008", "Moon2021"),
+    ),
     "rickets": Condition(
-        "Hypophosphataemic rickets (bow legs)", _child("female", 6.0), {"mldfa_deg": 94.0, "mpta_deg": 80.0},
+        "Hypophosphataemic rickets (bow legs)",
+        _child("female", 6.0),
+        {"mldfa_deg": 94.0, "mpta_deg": 80.0},
         "both: the femur bowed into varus and the proximal tibia in varus (tibia vara), the commonest pattern",
-        ("AlKaissi2013",)),
+        ("AlKaissi2013",),
+    ),
     "blount_infantile": Condition(
-        "Infantile Blount's disease", _child("female", 3.0), {"mpta_deg": 74.0},
-        "the proximal tibia only: the medial growth plate of the tibia fails", ("ShirleyDavidson",)),
+        "Infantile Blount's disease",
+        _child("female", 3.0),
+        {"mpta_deg": 74.0},
+        "the proximal tibia only: the medial growth plate of the tibia fails",
+        ("ShirleyDavidson",),
+    ),
     "blount_late_onset": Condition(
-        "Late-onset Blount's disease", _child("male", 13.0), {"mpta_deg": 78.0, "mldfa_deg": 93.0},
-        "the proximal tibia, and in about 4 of 10 knees the distal femur too", ("ShirleyDavidson", "White2012")),
+        "Late-onset Blount's disease",
+        _child("male", 13.0),
+        {"mpta_deg": 78.0, "mldfa_deg": 93.0},
+        "the proximal tibia, and in about 4 of 10 knees the distal femur too",
+        ("ShirleyDavidson", "White2012"),
+    ),
     "adolescent_valgus": Condition(
-        "Idiopathic knock knees, age 12", _child("female", 12.0), {"mldfa_deg": 80.0},
-        "mostly the distal femur at this age (the tibia and joint line lead in younger children)", ("Moon2021",)),
+        "Idiopathic knock knees, age 12",
+        _child("female", 12.0),
+        {"mldfa_deg": 80.0},
+        "mostly the distal femur at this age (the tibia and joint line lead in younger children)",
+        ("Moon2021",),
+    ),
     "varus_arthritis": Condition(
-        "Varus knee with medial arthritis", {"sex": "male", "age_years": 55.0, "height_m": 1.78, "mass_kg": 85.0},
+        "Varus knee with medial arthritis",
+        {"sex": "male", "age_years": 55.0, "height_m": 1.78, "mass_kg": 85.0},
         {"mpta_deg": 82.0, "jlca_deg": 3.0},
         "the proximal tibia, with the joint line opening laterally as medial cartilage wears; the tibia is the "
-        "most common single site in varus legs", ("Feucht2021",)),
+        "most common single site in varus legs",
+        ("Feucht2021",),
+    ),
     "valgus_femoral": Condition(
-        "Valgus knee from the femur", {"sex": "female", "age_years": 45.0, "height_m": 1.65, "mass_kg": 65.0},
-        {"mldfa_deg": 81.0}, "the distal femur (a small lateral femoral condyle)", ("Paley2002",)),
+        "Valgus knee from the femur",
+        {"sex": "female", "age_years": 45.0, "height_m": 1.65, "mass_kg": 65.0},
+        {"mldfa_deg": 81.0},
+        "the distal femur (a small lateral femoral condyle)",
+        ("Paley2002",),
+    ),
 }

@@ -8,6 +8,7 @@ below or 5 SD above it: the limits the WHO uses to flag impossible records
 (discussed by [Freedman2015]). From 20 years on there is no check by age; between 18 and
 20 the 18-year table applies.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -53,6 +54,7 @@ _COLUMNS = {sex: tuple(zip(*rows)) for sex, rows in GROWTH_TABLE.items()}
 def percentiles(is_female, age_years):
     """Height P3, P50, P97 [m] and weight P3, P50, P97 [kg] at ``age_years`` (linear between
     the table's ages; floats or arrays that broadcast)."""
+
     def column(i):
         female = nx.interp(age_years, _COLUMNS["female"][0], _COLUMNS["female"][i])
         male = nx.interp(age_years, _COLUMNS["male"][0], _COLUMNS["male"][i])
@@ -85,8 +87,13 @@ def body_at(is_female, age_years, height_z=0.0, weight_z=0.0):
 
 def possible_ranges(is_female, age_years):
     """``((height low, high) [m], (mass low, high) [kg])`` of a possible child of this age."""
-    return tuple(zip(body_at(is_female, age_years, -HEIGHT_Z_LIMIT, WEIGHT_Z_LIMITS[0]),
-                     body_at(is_female, age_years, HEIGHT_Z_LIMIT, WEIGHT_Z_LIMITS[1]), strict=True))
+    return tuple(
+        zip(
+            body_at(is_female, age_years, -HEIGHT_Z_LIMIT, WEIGHT_Z_LIMITS[0]),
+            body_at(is_female, age_years, HEIGHT_Z_LIMIT, WEIGHT_Z_LIMITS[1]),
+            strict=True,
+        )
+    )
 
 
 def first_impossible_child(is_female, age_years, height_m, mass_kg):
@@ -96,5 +103,6 @@ def first_impossible_child(is_female, age_years, height_m, mass_kg):
         return None
     hz, wz = z_scores(is_female, age_years, height_m, mass_kg)
     bad = (np.asarray(age_years) < CHECKED_BELOW_AGE_YEARS) & (
-        (np.abs(hz) > HEIGHT_Z_LIMIT) | (wz < WEIGHT_Z_LIMITS[0]) | (wz > WEIGHT_Z_LIMITS[1]))
+        (np.abs(hz) > HEIGHT_Z_LIMIT) | (wz < WEIGHT_Z_LIMITS[0]) | (wz > WEIGHT_Z_LIMITS[1])
+    )
     return int(np.flatnonzero(np.ravel(bad))[0]) if np.any(bad) else None

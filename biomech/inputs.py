@@ -4,6 +4,7 @@ One table (:data:`INPUT_RANGES`) drives validation, the widget slider limits and
 documentation, so a limit is written down once. A bad value raises ``ValueError``
 naming the argument, the value, the allowed range and the unit.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,8 +64,10 @@ def check_body(height_m, mass_kg):
     if np.any(bad):
         i = tuple(np.argwhere(np.atleast_1d(bad))[0])
         m, h, b = (np.broadcast_to(x, np.shape(bad) or (1,))[i] for x in (mass_kg, height_m, bmi))
-        raise InputError(f"mass_kg = {m:g} with height_m = {h:g} gives a body-mass index of {b:.0f} kg/m^2, "
-                         f"outside the allowed range {BMI_RANGE.describe()}; change the mass or the height")
+        raise InputError(
+            f"mass_kg = {m:g} with height_m = {h:g} gives a body-mass index of {b:.0f} kg/m^2, "
+            f"outside the allowed range {BMI_RANGE.describe()}; change the mass or the height"
+        )
 
 
 def check_bone_alignment(mldfa_deg, mpta_deg, jlca_deg, given):
@@ -79,8 +82,10 @@ def check_bone_alignment(mldfa_deg, mpta_deg, jlca_deg, given):
     if np.any(bad):
         i = tuple(np.argwhere(np.atleast_1d(bad))[0])
         m, t, j, h = (float(np.broadcast_to(x, np.shape(bad) or (1,))[i]) for x in (mldfa_deg, mpta_deg, jlca_deg, hka))
-        raise InputError(f"{' and '.join(given)} give a bone alignment MPTA - mLDFA - JLCA = {t:g} - {m:g} - {j:g} "
-                         f"= {h:+.1f} deg, outside the allowed {rng.describe()}; bring the angles closer to 90, 90, 0")
+        raise InputError(
+            f"{' and '.join(given)} give a bone alignment MPTA - mLDFA - JLCA = {t:g} - {m:g} - {j:g} "
+            f"= {h:+.1f} deg, outside the allowed {rng.describe()}; bring the angles closer to 90, 90, 0"
+        )
 
 
 def check_hip_width(hip_width_mm, height_m):
@@ -89,8 +94,10 @@ def check_hip_width(hip_width_mm, height_m):
     low, high = hip_width_range_mm(height_m)
     own = INPUT_RANGES["hip_width_mm"]
     person = f"height_m = {height_m:g}" if np.ndim(height_m) == 0 else "that row's height_m"
-    unit = (f"mm for {person} ({HIP_WIDTH_PER_HEIGHT.low:g} to {HIP_WIDTH_PER_HEIGHT.high:g} of height, "
-            f"within {own.describe()})")
+    unit = (
+        f"mm for {person} ({HIP_WIDTH_PER_HEIGHT.low:g} to {HIP_WIDTH_PER_HEIGHT.high:g} of height, "
+        f"within {own.describe()})"
+    )
     return check_number("hip_width_mm", hip_width_mm, low=low, high=high, unit=unit)
 
 
@@ -99,8 +106,10 @@ def hip_width_range_mm(height_m):
     input's own range, narrowed to 0.05-0.20 of the height. Returns ``(low, high)``."""
     own = INPUT_RANGES["hip_width_mm"]
     height_mm = 1000.0 * height_m
-    return (nx.maximum(own.low, HIP_WIDTH_PER_HEIGHT.low * height_mm),
-            nx.minimum(own.high, HIP_WIDTH_PER_HEIGHT.high * height_mm))
+    return (
+        nx.maximum(own.low, HIP_WIDTH_PER_HEIGHT.low * height_mm),
+        nx.minimum(own.high, HIP_WIDTH_PER_HEIGHT.high * height_mm),
+    )
 
 
 def check_child(is_female, age_years, height_m, mass_kg):
@@ -111,14 +120,16 @@ def check_child(is_female, age_years, height_m, mass_kg):
     if index is None:
         return
     shape = np.broadcast_shapes(*(np.shape(x) for x in (is_female, age_years, height_m, mass_kg)))
-    female, age, height, mass = (np.ravel(np.broadcast_to(x, shape))[index] if shape else x
-                                 for x in (is_female, age_years, height_m, mass_kg))
+    female, age, height, mass = (
+        np.ravel(np.broadcast_to(x, shape))[index] if shape else x for x in (is_female, age_years, height_m, mass_kg)
+    )
     sex = "female" if female else "male"
     (h_low, h_high), (m_low, m_high) = growth.possible_ranges(bool(female), float(age))
     raise InputError(
         f"age_years = {float(age):g} with height_m = {float(height):g} and mass_kg = {float(mass):g} is not a "
         f"possible child ({sex}): at {float(age):g} years the growth charts allow height_m {h_low:.2f} to "
-        f"{h_high:.2f} m and mass_kg {m_low:.1f} to {m_high:.1f} kg; change the age, the height or the mass")
+        f"{h_high:.2f} m and mass_kg {m_low:.1f} to {m_high:.1f} kg; change the age, the height or the mass"
+    )
 
 
 class InputError(ValueError):
@@ -134,10 +145,25 @@ def _as_float_array(name, value, expected):
     """``value`` as a float array; text, booleans, None and complex numbers are refused,
     whether given alone or inside a table column."""
     raw = np.asarray(value, dtype=object) if not isinstance(value, np.ndarray) else value
-    if raw.dtype.kind in "USbcmMV" or raw.dtype == object and any(
-            not isinstance(v, (int, float, np.integer, np.floating)) or isinstance(v, _NOT_NUMBERS) for v in raw.flat):
-        bad = next((v for v in raw.flat if not isinstance(v, (int, float, np.integer, np.floating))
-                    or isinstance(v, _NOT_NUMBERS)), value) if raw.ndim else value
+    if (
+        raw.dtype.kind in "USbcmMV"
+        or raw.dtype == object
+        and any(
+            not isinstance(v, (int, float, np.integer, np.floating)) or isinstance(v, _NOT_NUMBERS) for v in raw.flat
+        )
+    ):
+        bad = (
+            next(
+                (
+                    v
+                    for v in raw.flat
+                    if not isinstance(v, (int, float, np.integer, np.floating)) or isinstance(v, _NOT_NUMBERS)
+                ),
+                value,
+            )
+            if raw.ndim
+            else value
+        )
         raise InputError(f"{name} = {bad!r} is not a number; expected {expected}")
     try:
         return np.asarray(value, dtype=float)

@@ -24,6 +24,7 @@ compliance beyond 20 deg of flexion and how much weight bearing stiffens the kne
 cadaver study of joint load [Markolf1981] could not be read), so those are teaching
 assumptions with wide ranges.
 """
+
 from __future__ import annotations
 
 from . import numeric as nx
@@ -32,19 +33,39 @@ from .statics import GRAVITY
 from .subject import TYPICAL_ADULT, soft_limit
 
 COMPLIANCE_EXTENDED_DEG_PER_NM = assumption(
-    "knee_compliance_extended", 0.3, low=0.2, high=0.4, unit="deg/(N m)",
+    "knee_compliance_extended",
+    0.3,
+    low=0.2,
+    high=0.4,
+    unit="deg/(N m)",
     reason="relaxed straight knee: 6.7 deg total laxity over about +-10 N m is about 0.33 deg/(N m) "
-           "[Markolf1978; Shultz2007b]")
+    "[Markolf1978; Shultz2007b]",
+)
 COMPLIANCE_RATIO_20DEG = assumption(
-    "knee_compliance_ratio_20deg", 1.33, low=1.2, high=1.5, unit="x extended",
-    reason="medial stiffness is about 25 % lower at 20 deg of flexion than in extension [Aronson2008]")
+    "knee_compliance_ratio_20deg",
+    1.33,
+    low=1.2,
+    high=1.5,
+    unit="x extended",
+    reason="medial stiffness is about 25 % lower at 20 deg of flexion than in extension [Aronson2008]",
+)
 COMPLIANCE_RATIO_DEEP = assumption(
-    "knee_compliance_ratio_deep", 1.5, low=1.3, high=2.0, unit="x extended",
-    reason="laxity beyond 45 deg of flexion was not found; kept a little above the 20 deg value")
+    "knee_compliance_ratio_deep",
+    1.5,
+    low=1.3,
+    high=2.0,
+    unit="x extended",
+    reason="laxity beyond 45 deg of flexion was not found; kept a little above the 20 deg value",
+)
 LOAD_STIFFENING = assumption(
-    "knee_load_stiffening", 6.0, low=3.0, high=10.0, unit="x",
+    "knee_load_stiffening",
+    6.0,
+    low=3.0,
+    high=10.0,
+    unit="x",
     reason="tensed muscles alone make the knee 2-4 times stiffer [Markolf1978], and the compressive load of "
-           "standing stiffens it further (shown in cadavers [Markolf1981], numbers not retrieved)")
+    "standing stiffens it further (shown in cadavers [Markolf1981], numbers not retrieved)",
+)
 
 #: Body weight x height [N m] of the person the compliances are quoted for (the typical
 #: adult woman standing on that knee).

@@ -20,6 +20,7 @@ keep the adult ranges' width around the age's typical values
 (:func:`biomech.norms.bounds_for`).
 Citations in square brackets are keys of :mod:`biomech.references`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -143,8 +144,10 @@ def _summary(malalignment, segments):
         if len(segments) > 1:
             return f"no malalignment, although the {where} are outside normal (their effects cancel)"
         if segments:
-            return f"no malalignment, although the {where} is outside normal (not enough to move the load line " \
-                   "out of its range)"
+            return (
+                f"no malalignment, although the {where} is outside normal (not enough to move the load line "
+                "out of its range)"
+            )
         return "no malalignment; femur, tibia and joint line normal"
     if not segments:
         return f"{malalignment} malalignment with every angle inside its range (small contributions add up)"

@@ -5,6 +5,7 @@ Positions are ``(x, y, z)`` sequences of floats or arrays in the ground frame; `
 is +1 for the right limb and -1 for the left (:func:`biomech.conventions.lateral_sign`).
 Sign conventions: :mod:`biomech.conventions`.
 """
+
 from __future__ import annotations
 
 from . import numeric as nx

@@ -5,13 +5,14 @@ This module checks inputs, fills the defaults that depend on the person, and han
 work to :func:`biomech.pipeline.run`, which is the same code for one person and for a
 table: a slider, a script and a 100,000-row table get the same numbers.
 """
+
 from __future__ import annotations
 
 import functools
 import inspect
 import operator
-from types import MappingProxyType
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 
 import numpy as np
 
@@ -19,8 +20,17 @@ from . import deformity, pipeline, subject
 from .assumptions import defaults as default_coefficients
 from .conventions import SIDES, lateral_sign
 from .inputs import (
-    COMPENSATIONS, INPUT_RANGES, SEXES, InputError, check_body, check_bone_alignment, check_child, check_choice,
-    check_hip_width, check_known, check_number,
+    COMPENSATIONS,
+    INPUT_RANGES,
+    SEXES,
+    InputError,
+    check_body,
+    check_bone_alignment,
+    check_child,
+    check_choice,
+    check_hip_width,
+    check_known,
+    check_number,
 )
 from .kinematics import chain
 from .subject import HAT_COM_ABOVE_HIP_PER_HEIGHT, HAT_MASS_FRACTION, SHOULDER_ABOVE_HIP_PER_HEIGHT
@@ -228,8 +238,9 @@ def simulate(
             if np.ndim(value):
                 rng = INPUT_RANGES.get(name)
                 allowed = f"a single number from {rng.describe()}" if rng else "a single value"
-                raise InputError(f"{name} = {value!r} is not one value; simulate() expects {allowed} "
-                                 "(use simulate_many for a table)")
+                raise InputError(
+                    f"{name} = {value!r} is not one value; simulate() expects {allowed} (use simulate_many for a table)"
+                )
     inputs, labels, task = _prepare(values)
     return _result(pipeline.run(inputs, task, _COEFFICIENTS), labels, plain)
 
@@ -268,8 +279,13 @@ def _prepare(values, p=None):
     else:
         task = labels["task"]
         unit = f"deg (for task {task!r})" if isinstance(task, str) else "deg (for that row's task)"
-        num["knee_flexion_deg"] = check_number("knee_flexion_deg", values["knee_flexion_deg"],
-                                               low=t["knee_flexion_low"], high=t["knee_flexion_high"], unit=unit)
+        num["knee_flexion_deg"] = check_number(
+            "knee_flexion_deg",
+            values["knee_flexion_deg"],
+            low=t["knee_flexion_low"],
+            high=t["knee_flexion_high"],
+            unit=unit,
+        )
     is_female = labels["sex"] == "female"
     check_child(is_female, num["age_years"], num["height_m"], num["mass_kg"])
     num.update(_person(is_female, num, p))
@@ -309,8 +325,12 @@ def _person_values(is_female, *key, p):
             person[name] = typical[name]
     _bone_segments(person, is_female)
     filled = {name: person[name] for name in _TYPICAL_IF_NONE if key[_PERSON_INPUTS.index(name)] is None}
-    return dict(filled, constitutional_hka_deg=person["constitutional_hka_deg"],
-                typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"], typical_hip_width_mm=typical["hip_width_mm"])
+    return dict(
+        filled,
+        constitutional_hka_deg=person["constitutional_hka_deg"],
+        typical_pelvic_tilt_deg=typical["pelvic_tilt_deg"],
+        typical_hip_width_mm=typical["hip_width_mm"],
+    )
 
 
 def _bone_segments(num, is_female):
@@ -321,14 +341,22 @@ def _bone_segments(num, is_female):
     given = [name for name in deformity.SEGMENT_NAMES if num[name] is not None]
     hka = num["constitutional_hka_deg"]
     if hka is not None and given:
-        total = (deformity.bone_alignment_deg(num["mldfa_deg"], num["mpta_deg"], num["jlca_deg"])
-                 if len(given) == len(deformity.SEGMENT_NAMES) else None)
+        total = (
+            deformity.bone_alignment_deg(num["mldfa_deg"], num["mpta_deg"], num["jlca_deg"])
+            if len(given) == len(deformity.SEGMENT_NAMES)
+            else None
+        )
         if total is None or np.any(np.abs(total - hka) > _AGREE_DEG):
-            raise InputError(f"constitutional_hka_deg and {', '.join(given)} were both given and do not agree; give "
-                             "either the whole-limb bone alignment (constitutional_hka_deg, split between femur and "
-                             "tibia) or the segment angles (mldfa_deg, mpta_deg, jlca_deg)")
-    segments = (deformity.split_alignment(hka, is_female, num["age_years"]) if hka is not None and not given
-                else deformity.typical_segments(is_female, num["age_years"]))
+            raise InputError(
+                f"constitutional_hka_deg and {', '.join(given)} were both given and do not agree; give "
+                "either the whole-limb bone alignment (constitutional_hka_deg, split between femur and "
+                "tibia) or the segment angles (mldfa_deg, mpta_deg, jlca_deg)"
+            )
+    segments = (
+        deformity.split_alignment(hka, is_female, num["age_years"])
+        if hka is not None and not given
+        else deformity.typical_segments(is_female, num["age_years"])
+    )
     for name in deformity.SEGMENT_NAMES:
         if num[name] is None:
             num[name] = segments[name]
@@ -354,8 +382,9 @@ def _result(state, labels, plain=False):
         inputs = {k: v if isinstance(v, str) else float(v) for k, v in inputs.items()}
         floor_z = float(floor_z)
     # One array for all landmarks (rows of it), with the floor at z = 0.
-    xyz = np.array([c for x, y, z in _landmark_points(state.points) for c in (x, y, z - floor_z)],
-                   dtype=float).reshape(len(chain.POINTS), 3)
+    xyz = np.array([c for x, y, z in _landmark_points(state.points) for c in (x, y, z - floor_z)], dtype=float).reshape(
+        len(chain.POINTS), 3
+    )
     return Result._of(values, inputs, dict(zip(chain.POINTS, xyz)))
 
 
@@ -430,10 +459,13 @@ def _table_shape(table):
     try:
         return np.broadcast_shapes(*shapes.values())
     except ValueError:
-        described = ", ".join(f"{name} has {shape[0] if len(shape) == 1 else shape} rows"
-                              for name, shape in shapes.items() if shape)
-        raise InputError(f"table columns of different lengths: {described}; give every column the same number "
-                         "of rows (or a single value, which repeats on every row)") from None
+        described = ", ".join(
+            f"{name} has {shape[0] if len(shape) == 1 else shape} rows" for name, shape in shapes.items() if shape
+        )
+        raise InputError(
+            f"table columns of different lengths: {described}; give every column the same number "
+            "of rows (or a single value, which repeats on every row)"
+        ) from None
 
 
 def _column(value, shape):
@@ -489,8 +521,17 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
         ``femoral_shaft_top``. Arrays broadcast.
     """
     # The angles in the order of chain.ANGLE_KEYS (tests/test_speed_paths.py checks it).
-    given = (pelvic_tilt_deg, pelvic_drop_deg, hip_flexion_deg, hip_adduction_deg, hip_internal_rotation_deg,
-             femoral_valgus_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal_rotation_deg)
+    given = (
+        pelvic_tilt_deg,
+        pelvic_drop_deg,
+        hip_flexion_deg,
+        hip_adduction_deg,
+        hip_internal_rotation_deg,
+        femoral_valgus_deg,
+        knee_flexion_deg,
+        knee_abduction_deg,
+        tibial_internal_rotation_deg,
+    )
     person = (sex, height_m, mass_kg, age_years, hip_width_mm, side)
     if _ONE_VALUE_OR_NONE.issuperset(map(type, given + person)):
         sin_cos = _plain_angles_sin_cos(given)
@@ -498,10 +539,13 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
             return _one_pose(sin_cos, *person)
     sex = check_choice("sex", sex, SEXES)
     side = check_choice("side", side, SIDES)
-    angles = {k: chain.sincos_of(check_number(name, deg, low=-180.0, high=180.0, unit="deg"))
-              for (k, name), deg in zip(_FK_ANGLES, given)}
-    height, mass, age = (check_number(k, v) for k, v in (("height_m", height_m), ("mass_kg", mass_kg),
-                                                          ("age_years", age_years)))
+    angles = {
+        k: chain.sincos_of(check_number(name, deg, low=-180.0, high=180.0, unit="deg"))
+        for (k, name), deg in zip(_FK_ANGLES, given)
+    }
+    height, mass, age = (
+        check_number(k, v) for k, v in (("height_m", height_m), ("mass_kg", mass_kg), ("age_years", age_years))
+    )
     check_body(height, mass)
     check_child(sex == "female", age, height, mass)
     width = None if hip_width_mm is None else check_hip_width(hip_width_mm, height)
@@ -558,8 +602,11 @@ def _checked_person(sex, height_m, mass_kg, age_years, hip_width_mm, side):
     check_body(height, mass)
     is_female = sex == "female"
     check_child(is_female, age, height, mass)
-    width = (subject.default_hip_width_mm(is_female, height) if hip_width_mm is None
-             else check_hip_width(hip_width_mm, height))
+    width = (
+        subject.default_hip_width_mm(is_female, height)
+        if hip_width_mm is None
+        else check_hip_width(hip_width_mm, height)
+    )
     return chain.person_arguments(subject.anthropometry(is_female, height, mass, width, age)), lateral_sign(side)
 
 
@@ -613,18 +660,41 @@ def pose(**inputs):
             points = chain.evaluate(angles, state.geometry, lateral_sign(name))
         leg = {k: _stack(points[k], dz=state.floor_z) for k in chain.POINTS}
         leg.update({k: np.array([float(c) for c in points[k]]) for k in chain.AXES})
-        leg.update(_foot(points, state.geometry, state.floor_z, planted=name == side or not (single or split),
-                         ankle_height=float(state.ankle_height_mm)))
+        leg.update(
+            _foot(
+                points,
+                state.geometry,
+                state.floor_z,
+                planted=name == side or not (single or split),
+                ankle_height=float(state.ankle_height_mm),
+            )
+        )
         legs[name] = leg
     trunk = _trunk(result, legs, float(state.floor_z), lateral_sign(side))
     body = {k: float(state.geometry[k]) for k in BODY_KEYS}
-    return {"result": result, "stance_side": side, "right": legs["right"], "left": legs["left"], "trunk": trunk,
-            "body": body}
+    return {
+        "result": result,
+        "stance_side": side,
+        "right": legs["right"],
+        "left": legs["left"],
+        "trunk": trunk,
+        "body": body,
+    }
 
 
 #: Body dimensions :func:`pose` passes on for drawing [mm, deg] (:mod:`biomech.subject`).
-BODY_KEYS = ("height_mm", "thigh_mm", "shank_mm", "hip_half_mm", "asis_half_mm", "asis_up_mm", "plateau_width_mm",
-             "foot_length_mm", "patella_ap_mm", "ama_deg")
+BODY_KEYS = (
+    "height_mm",
+    "thigh_mm",
+    "shank_mm",
+    "hip_half_mm",
+    "asis_half_mm",
+    "asis_up_mm",
+    "plateau_width_mm",
+    "foot_length_mm",
+    "patella_ap_mm",
+    "ama_deg",
+)
 
 
 #: Tasks whose other leg is a lunge's back leg (drawing only).
@@ -646,17 +716,29 @@ def _trunk(result, legs, floor_z, lateral):
     half = SHOULDER_HALF_WIDTH_PER_HEIGHT * height
     com = base + HAT_COM_ABOVE_HIP_PER_HEIGHT * height * HAT_MASS_FRACTION * axis
     com[0] = lateral * result.centre_of_mass_shift_mm
-    return {"pelvis_centre": base, "shoulders": shoulders, "shoulder_right": shoulders + half * across,
-            "shoulder_left": shoulders - half * across, "centre_of_mass": com}
+    return {
+        "pelvis_centre": base,
+        "shoulders": shoulders,
+        "shoulder_right": shoulders + half * across,
+        "shoulder_left": shoulders - half * across,
+        "centre_of_mass": com,
+    }
 
 
 def _back_leg(angles, knee_flexion_deg):
     """Joint angles of a lunge's back leg (drawing only): hip a little extended, knee bent
     half as much as the front one, which keeps the back foot near the floor; no causes."""
-    back = chain.sincos({"hip_flexion": -BACK_LEG_HIP_EXTENSION_DEG,
-                         "knee_flexion": BACK_KNEE_SHARE_OF_FRONT * knee_flexion_deg})
-    return dict(angles, **back, hip_adduction=chain.ZERO, hip_internal_rotation=chain.ZERO,
-                tibial_internal_rotation=chain.ZERO, knee_abduction=chain.ZERO)
+    back = chain.sincos(
+        {"hip_flexion": -BACK_LEG_HIP_EXTENSION_DEG, "knee_flexion": BACK_KNEE_SHARE_OF_FRONT * knee_flexion_deg}
+    )
+    return dict(
+        angles,
+        **back,
+        hip_adduction=chain.ZERO,
+        hip_internal_rotation=chain.ZERO,
+        tibial_internal_rotation=chain.ZERO,
+        knee_abduction=chain.ZERO,
+    )
 
 
 #: Hip extension of a lunge's back leg [deg], and its knee flexion as a share of the front
@@ -669,10 +751,17 @@ def _swing_leg(angles, stance_hip_flexion_deg):
     """Joint angles of the lifted leg in a single-leg task: the pelvis drops toward it,
     its hip is flexed further and its knee bent; no causes act on it."""
     sin_drop, cos_drop = angles["pelvic_drop"]
-    swing = chain.sincos({"hip_flexion": stance_hip_flexion_deg + SWING_EXTRA_HIP_FLEXION_DEG,
-                          "knee_flexion": SWING_KNEE_FLEXION_DEG})
-    return dict(angles, **swing, pelvic_drop=(-sin_drop, cos_drop), hip_adduction=chain.ZERO,
-                hip_internal_rotation=chain.ZERO, tibial_internal_rotation=chain.ZERO)
+    swing = chain.sincos(
+        {"hip_flexion": stance_hip_flexion_deg + SWING_EXTRA_HIP_FLEXION_DEG, "knee_flexion": SWING_KNEE_FLEXION_DEG}
+    )
+    return dict(
+        angles,
+        **swing,
+        pelvic_drop=(-sin_drop, cos_drop),
+        hip_adduction=chain.ZERO,
+        hip_internal_rotation=chain.ZERO,
+        tibial_internal_rotation=chain.ZERO,
+    )
 
 
 def _foot(points, geom, floor_z, planted, ankle_height):
@@ -688,5 +777,7 @@ def _foot(points, geom, floor_z, planted, ankle_height):
     else:
         down = -np.array([float(v) for v in points["tibia_z"]])
         base = ankle + down * ankle_height
-    return {"toe": base + TOE_SHARE_OF_FOOT_LENGTH * length * forward,
-            "heel": base - (1.0 - TOE_SHARE_OF_FOOT_LENGTH) * length * forward}
+    return {
+        "toe": base + TOE_SHARE_OF_FOOT_LENGTH * length * forward,
+        "heel": base - (1.0 - TOE_SHARE_OF_FOOT_LENGTH) * length * forward,
+    }

@@ -9,6 +9,7 @@ any other case there is no verdict: the model's number is then a projection or a
 estimate without a published yardstick, and the readouts say so. For children the
 alignment ranges follow the developmental curve (:func:`bounds_for`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -70,83 +71,255 @@ def _range(*args, **kwargs):
 
 #: Every published range, by measure; a measure may have ranges for several tasks.
 NORMAL_RANGES = {
-    "hka_deg": (_range(
-        "Hip-knee-ankle angle", "deg", -5.6, 3.2, ("Nicolella2012",),
-        "1.2 +- 2.2 deg varus in 120 volunteers (Table 2), mean +- 2 SD", "standing radiograph",
-        STANDING, knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "atfa_deg": (_range(
-        "Anatomic tibiofemoral angle", "deg", -0.4, 10.0, ("Jamali2017",), "4.8 +- 2.6 deg valgus, mean +- 2 SD",
-        "standing radiograph", STANDING, knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "fppa_deg": (_range(
-        "Frontal-plane projection angle", "deg", -1.8, 18.6, ("Herrington2014",),
-        "healthy women 8.4 +- 5.1 deg at the deepest point of a single-leg squat, mean +- 2 SD (no verified "
-        "men's SD: the same range is used; men's means are a little lower)", "single-leg squat, 45-75 deg",
-        ("single_leg_squat",), knee_flexion_deg=(45.0, 75.0)),),
-    "load_axis_shift_mm": (_range(
-        "Load-axis shift at the knee", "mm", -22.0, 6.0, ("PaleyTetsworth1992",),
-        "mechanical axis deviation 8 +- 7 mm medial, mean +- 2 SD (not verified)", "standing radiograph",
-        STANDING, knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "wbl_ratio_pct": (_range(
-        "Weight-bearing-line ratio", "%", 19.0, 58.0, ("PaleyTetsworth1992",),
-        "derived from the mechanical axis deviation over a 72 mm plateau", "standing radiograph", STANDING,
-        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "mldfa_deg": (_range(
-        "Mechanical lateral distal femoral angle", "deg", 85.0, 90.0, ("Paley2002", "Feucht2021", "Jamali2017"),
-        "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
-        "et al. apply its 85 deg limit; CT mean 85.6 +- 2.3)", "standing radiograph", STANDING,
-        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "mpta_deg": (_range(
-        "Medial proximal tibial angle", "deg", 85.0, 90.0, ("Paley2002", "Feucht2021", "Jamali2017"),
-        "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
-        "et al. apply its 90 deg limit; CT mean 86.1 +- 2.8)", "standing radiograph", STANDING,
-        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "jlca_deg": (_range(
-        "Joint-line convergence angle", "deg", 0.0, 2.0, ("Paley2002", "MacDessi2021"),
-        "Paley's normal 0-2 deg converging medially (not retrieved; normal knees show about 0.5 deg)",
-        "standing radiograph", STANDING, knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "q_angle_deg": (_range(
-        "Q-angle", "deg", 8.0, 23.0, ("NigerianQ", "LivingstonMandigo1997", "Raveendranath2009"),
-        "standing young adults, women 14.8-17.1 +- 3.5 deg, men 10.4-12.3 +- 3.8 (right and left), mean +- 2 "
-        "SD; other samples lie inside", "standing", STANDING[:2], low_male=4.0, high_male=19.0,
-        knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "intermalleolar_distance_mm": (_range(
-        "Ankle gap with knees together", "mm", 0.0, 80.0, ("StatPearlsGenuValgum",),
-        "an ankle gap over 8 cm in the knees-together test is the usual referral threshold", "knees together",
-        ("stand", "knees_together", "single_leg_stance", "squat", "single_leg_squat", "lunge", "sitting")),),
-    "pelvic_drop_deg": (_range(
-        "Pelvic drop", "deg", -1.9, 11.3, ("Weeks2015",),
-        "peak drop in a single-leg squat, women 4.7 +- 4.4, men 3.1 +- 4.1 deg, mean +- 1.5 SD",
-        "single-leg squat", ("single_leg_squat",), low_male=-3.1, high_male=9.3),),
-    "pelvic_tilt_deg": (_range(
-        "Anterior pelvic tilt", "deg", 3.0, 19.0, ("Herrington2011", "Preece2008"),
-        "most adults stand tilted forward; about 11 +- 4 deg (mean +- 2 SD; the means were not verified)",
-        "standing", STANDING),),
-    "navicular_drop_mm": (_range(
-        "Navicular drop", "mm", 0.0, 10.0, ("Nielsen2009",), "healthy means 3.6-8.1 mm; Mueller's upper limit 10 mm",
-        "standing", ("stand", "knees_together")),),
-    "medial_load_fraction": (_range(
-        "Medial share of knee load", "", 0.60, 0.80, ("PMC2965044",), "60-80 % medial (introduction of that study)",
-        "standing on both legs, knees straight", ("stand",), knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "hip_abductor_force_bw": (_range(
-        "Hip abductor force", "BW", 1.5, 3.0, ("IntOrthop2008",),
-        "Pauwels: F = 3 G = 2.5 BW (G = 5/6 BW); textbooks about 2 BW", "single-leg stance",
-        ("single_leg_stance",), knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "hip_contact_force_bw": (_range(
-        "Hip contact force", "BW", 1.9, 3.4, ("Kotzar1991", "IntOrthop2008"),
-        "instrumented hip implants 2.1-2.8 BW in one-leg stance; Pauwels R = 4 G = 3.3 BW", "single-leg stance",
-        ("single_leg_stance",), knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),),
-    "knee_contact_force_bw": (
-        _range("Knee contact force", "BW", 2.0, 3.2, ("Kutzner2010",),
-               "instrumented knee implants: 259 % BW in one-leg stance", "single-leg stance, knee straight",
-               ("single_leg_stance",), knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),
-        _range("Knee contact force", "BW", 0.8, 1.4, ("Kutzner2010",),
-               "instrumented knee implants: 107 % BW in two-leg stance", "standing on both legs, knees straight",
-               ("stand",), knee_flexion_deg=RADIOGRAPH_FLEXION_DEG),
+    "hka_deg": (
+        _range(
+            "Hip-knee-ankle angle",
+            "deg",
+            -5.6,
+            3.2,
+            ("Nicolella2012",),
+            "1.2 +- 2.2 deg varus in 120 volunteers (Table 2), mean +- 2 SD",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
     ),
-    "knee_adduction_moment_nm": (_range(
-        "Knee adduction moment", "N m/kg", 0.27, 0.63, ("Ota2017",),
-        "0.45 +- 0.09 N m/kg, first peak in walking (mean +- 2 SD): a walking value, shown for scale",
-        "walking", (), per_kg=True),),
+    "atfa_deg": (
+        _range(
+            "Anatomic tibiofemoral angle",
+            "deg",
+            -0.4,
+            10.0,
+            ("Jamali2017",),
+            "4.8 +- 2.6 deg valgus, mean +- 2 SD",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "fppa_deg": (
+        _range(
+            "Frontal-plane projection angle",
+            "deg",
+            -1.8,
+            18.6,
+            ("Herrington2014",),
+            "healthy women 8.4 +- 5.1 deg at the deepest point of a single-leg squat, mean +- 2 SD (no verified "
+            "men's SD: the same range is used; men's means are a little lower)",
+            "single-leg squat, 45-75 deg",
+            ("single_leg_squat",),
+            knee_flexion_deg=(45.0, 75.0),
+        ),
+    ),
+    "load_axis_shift_mm": (
+        _range(
+            "Load-axis shift at the knee",
+            "mm",
+            -22.0,
+            6.0,
+            ("PaleyTetsworth1992",),
+            "mechanical axis deviation 8 +- 7 mm medial, mean +- 2 SD (not verified)",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "wbl_ratio_pct": (
+        _range(
+            "Weight-bearing-line ratio",
+            "%",
+            19.0,
+            58.0,
+            ("PaleyTetsworth1992",),
+            "derived from the mechanical axis deviation over a 72 mm plateau",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "mldfa_deg": (
+        _range(
+            "Mechanical lateral distal femoral angle",
+            "deg",
+            85.0,
+            90.0,
+            ("Paley2002", "Feucht2021", "Jamali2017"),
+            "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
+            "et al. apply its 85 deg limit; CT mean 85.6 +- 2.3)",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "mpta_deg": (
+        _range(
+            "Medial proximal tibial angle",
+            "deg",
+            85.0,
+            90.0,
+            ("Paley2002", "Feucht2021", "Jamali2017"),
+            "Paley's normal range as used in his malalignment test (the book's table was not retrieved; Feucht "
+            "et al. apply its 90 deg limit; CT mean 86.1 +- 2.8)",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "jlca_deg": (
+        _range(
+            "Joint-line convergence angle",
+            "deg",
+            0.0,
+            2.0,
+            ("Paley2002", "MacDessi2021"),
+            "Paley's normal 0-2 deg converging medially (not retrieved; normal knees show about 0.5 deg)",
+            "standing radiograph",
+            STANDING,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "q_angle_deg": (
+        _range(
+            "Q-angle",
+            "deg",
+            8.0,
+            23.0,
+            ("NigerianQ", "LivingstonMandigo1997", "Raveendranath2009"),
+            "standing young adults, women 14.8-17.1 +- 3.5 deg, men 10.4-12.3 +- 3.8 (right and left), mean +- 2 "
+            "SD; other samples lie inside",
+            "standing",
+            STANDING[:2],
+            low_male=4.0,
+            high_male=19.0,
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "intermalleolar_distance_mm": (
+        _range(
+            "Ankle gap with knees together",
+            "mm",
+            0.0,
+            80.0,
+            ("StatPearlsGenuValgum",),
+            "an ankle gap over 8 cm in the knees-together test is the usual referral threshold",
+            "knees together",
+            ("stand", "knees_together", "single_leg_stance", "squat", "single_leg_squat", "lunge", "sitting"),
+        ),
+    ),
+    "pelvic_drop_deg": (
+        _range(
+            "Pelvic drop",
+            "deg",
+            -1.9,
+            11.3,
+            ("Weeks2015",),
+            "peak drop in a single-leg squat, women 4.7 +- 4.4, men 3.1 +- 4.1 deg, mean +- 1.5 SD",
+            "single-leg squat",
+            ("single_leg_squat",),
+            low_male=-3.1,
+            high_male=9.3,
+        ),
+    ),
+    "pelvic_tilt_deg": (
+        _range(
+            "Anterior pelvic tilt",
+            "deg",
+            3.0,
+            19.0,
+            ("Herrington2011", "Preece2008"),
+            "most adults stand tilted forward; about 11 +- 4 deg (mean +- 2 SD; the means were not verified)",
+            "standing",
+            STANDING,
+        ),
+    ),
+    "navicular_drop_mm": (
+        _range(
+            "Navicular drop",
+            "mm",
+            0.0,
+            10.0,
+            ("Nielsen2009",),
+            "healthy means 3.6-8.1 mm; Mueller's upper limit 10 mm",
+            "standing",
+            ("stand", "knees_together"),
+        ),
+    ),
+    "medial_load_fraction": (
+        _range(
+            "Medial share of knee load",
+            "",
+            0.60,
+            0.80,
+            ("PMC2965044",),
+            "60-80 % medial (introduction of that study)",
+            "standing on both legs, knees straight",
+            ("stand",),
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "hip_abductor_force_bw": (
+        _range(
+            "Hip abductor force",
+            "BW",
+            1.5,
+            3.0,
+            ("IntOrthop2008",),
+            "Pauwels: F = 3 G = 2.5 BW (G = 5/6 BW); textbooks about 2 BW",
+            "single-leg stance",
+            ("single_leg_stance",),
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "hip_contact_force_bw": (
+        _range(
+            "Hip contact force",
+            "BW",
+            1.9,
+            3.4,
+            ("Kotzar1991", "IntOrthop2008"),
+            "instrumented hip implants 2.1-2.8 BW in one-leg stance; Pauwels R = 4 G = 3.3 BW",
+            "single-leg stance",
+            ("single_leg_stance",),
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "knee_contact_force_bw": (
+        _range(
+            "Knee contact force",
+            "BW",
+            2.0,
+            3.2,
+            ("Kutzner2010",),
+            "instrumented knee implants: 259 % BW in one-leg stance",
+            "single-leg stance, knee straight",
+            ("single_leg_stance",),
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+        _range(
+            "Knee contact force",
+            "BW",
+            0.8,
+            1.4,
+            ("Kutzner2010",),
+            "instrumented knee implants: 107 % BW in two-leg stance",
+            "standing on both legs, knees straight",
+            ("stand",),
+            knee_flexion_deg=RADIOGRAPH_FLEXION_DEG,
+        ),
+    ),
+    "knee_adduction_moment_nm": (
+        _range(
+            "Knee adduction moment",
+            "N m/kg",
+            0.27,
+            0.63,
+            ("Ota2017",),
+            "0.45 +- 0.09 N m/kg, first peak in walking (mean +- 2 SD): a walking value, shown for scale",
+            "walking",
+            (),
+            per_kg=True,
+        ),
+    ),
 }
 
 
@@ -180,7 +353,8 @@ def bounds_for(name, sex="female", age_years=25.0, rng=None):
         if name in ("mldfa_deg", "mpta_deg"):
             low, high = rng.bounds(sex)
             shift = float(deformity.typical_segments(is_female, age_years)[name]) - float(
-                deformity.typical_segments(is_female, subject.ADULT_AGE_YEARS)[name])
+                deformity.typical_segments(is_female, subject.ADULT_AGE_YEARS)[name]
+            )
             return low + shift, high + shift
         if name == "atfa_deg":
             centre = float(subject.developmental_tfa_deg(age_years))
@@ -218,6 +392,9 @@ def judge(name, result):
     if rng is None:
         return None, None, None
     bounds = bounds_for(name, i["sex"], i["age_years"], rng)
-    verdict = status(name, getattr(result, name), i["sex"], i["mass_kg"], i["task"], i["age_years"],
-                     i["knee_flexion_deg"]) if matched else None
+    verdict = (
+        status(name, getattr(result, name), i["sex"], i["mass_kg"], i["task"], i["age_years"], i["knee_flexion_deg"])
+        if matched
+        else None
+    )
     return rng, bounds, verdict

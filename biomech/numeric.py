@@ -8,6 +8,7 @@ nanoseconds. Each function here takes the ``math`` route when every argument is 
 number and numpy's otherwise, so one person runs in tens of microseconds and a table still
 runs at numpy's speed.
 """
+
 from __future__ import annotations
 
 import math

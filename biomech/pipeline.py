@@ -20,6 +20,7 @@ The same stages serve one person (every value a Python float, fast) and a table 
 arrays that broadcast together); see :mod:`biomech.numeric`. Inputs arrive validated and
 complete from :mod:`biomech.model`, the public API.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,8 +69,9 @@ class State:
 def body(s: State):
     """Writes ``geometry``: segment lengths and widths [mm] (:func:`biomech.subject.anthropometry`)."""
     i = s.inputs
-    s.geometry = subject.anthropometry(i["is_female"], i["height_m"], i["mass_kg"], i["hip_width_mm"],
-                                       i["age_years"], s.p)
+    s.geometry = subject.anthropometry(
+        i["is_female"], i["height_m"], i["mass_kg"], i["hip_width_mm"], i["age_years"], s.p
+    )
     s.geometry["chain_lengths"] = chain.lengths(s.geometry)
 
 
@@ -88,8 +90,9 @@ def task_pose(s: State):
         "hip_flexion": thigh_pitch + i["pelvic_tilt_deg"],
         "knee_flexion": knee_flexion,
         "femoral_valgus": deformity.femoral_valgus_deg(i["mldfa_deg"], i["is_female"]),
-        "knee_abduction": deformity.knee_bone_abduction_deg(i["mldfa_deg"], i["mpta_deg"], i["jlca_deg"],
-                                                            i["is_female"]),
+        "knee_abduction": deformity.knee_bone_abduction_deg(
+            i["mldfa_deg"], i["mpta_deg"], i["jlca_deg"], i["is_female"]
+        ),
     }
 
 
@@ -97,9 +100,15 @@ def cause_deviations(s: State):
     """Writes ``deviations``: the joint-angle and foot changes of the five causes."""
     i = s.inputs
     s.deviations = causes.joint_deviations(
-        adductor=i["adductor_tightness"], abductor=i["abductor_weakness"], arch=i["arch_collapse"],
-        tilt=i["pelvic_tilt_deg"], tilt_default=i["typical_pelvic_tilt_deg"], task=s.task,
-        height_mm=s.geometry["height_mm"], p=s.p)
+        adductor=i["adductor_tightness"],
+        abductor=i["abductor_weakness"],
+        arch=i["arch_collapse"],
+        tilt=i["pelvic_tilt_deg"],
+        tilt_default=i["typical_pelvic_tilt_deg"],
+        task=s.task,
+        height_mm=s.geometry["height_mm"],
+        p=s.p,
+    )
 
 
 def balance(s: State):
@@ -113,11 +122,13 @@ def balance(s: State):
     moves weight onto one foot by the lever rule.
     """
     i, t, geom = s.inputs, s.task, s.geometry
-    capacity = bal.abductor_capacity_bw(0.5 * i["typical_hip_width_mm"], geom["abductor_arm_mm"],
-                                        i["abductor_weakness"], s.p)
+    capacity = bal.abductor_capacity_bw(
+        0.5 * i["typical_hip_width_mm"], geom["abductor_arm_mm"], i["abductor_weakness"], s.p
+    )
     drop = t["pelvic_drop_deg"] + t["single"] * s.deviations["resting_hip_adduction_deg"]
-    s.balance = nx.choose_each(t["single"] > 0.5, lambda: _on_one_leg(s, capacity, drop),
-                               lambda: _on_two_feet(s, capacity, drop))
+    s.balance = nx.choose_each(
+        t["single"] > 0.5, lambda: _on_one_leg(s, capacity, drop), lambda: _on_two_feet(s, capacity, drop)
+    )
     s.joint_angles_deg["pelvic_drop"] = s.balance["pelvic_drop_deg"]
 
 
@@ -126,13 +137,24 @@ def _on_one_leg(s, capacity, drop):
     and the foot under the centre of mass."""
     i, geom, p = s.inputs, s.geometry, s.p
     height, half = geom["height_mm"], geom["hip_half_mm"]
-    out = bal.compensate(hip_half_mm=half, height_mm=height, abductor_arm_mm=geom["abductor_arm_mm"],
-                         capacity_bw=capacity, drop_deg=drop, lean_deg=i["trunk_lean_deg"],
-                         compensation=i["compensation"], p=p)
+    out = bal.compensate(
+        hip_half_mm=half,
+        height_mm=height,
+        abductor_arm_mm=geom["abductor_arm_mm"],
+        capacity_bw=capacity,
+        drop_deg=drop,
+        lean_deg=i["trunk_lean_deg"],
+        compensation=i["compensation"],
+        p=p,
+    )
     hip, hat, lifted = out.pop("positions")
     ankle = bal.ankle_under_centre_of_mass(hip, hat, lifted, s.deviations["ankle_medial_shift_mm"])
-    out.update(capacity_bw=capacity, ankle_lateral_mm=ankle, weight_share=1.0,
-               centre_of_mass_mm=bal.centre_of_mass(hip, hat, lifted, ankle))
+    out.update(
+        capacity_bw=capacity,
+        ankle_lateral_mm=ankle,
+        weight_share=1.0,
+        centre_of_mass_mm=bal.centre_of_mass(hip, hat, lifted, ankle),
+    )
     return out
 
 
@@ -145,11 +167,21 @@ def _on_two_feet(s, capacity, drop):
     com = bal.HAT_MASS_FRACTION * bal.trunk_position(drop, lean, height)
     two_feet = t["cop_half_width_per_height"] * height
     shifted = t["weight_share"] + com / (2.0 * nx.maximum(two_feet, 1.0))
-    share = nx.where(t["seated"] > 0.5, t["weight_share"],
-                     nx.clip(shifted, bal.MIN_SHARE_ON_A_FOOT, 1.0 - bal.MIN_SHARE_ON_A_FOOT))
-    return {"pelvic_drop_deg": drop, "trunk_lean_deg": lean, "demand_bw": 0.0, "muscle_bw": 0.0, "passive_bw": 0.0,
-            "abductor_use": 0.0, "capacity_bw": capacity, "ankle_lateral_mm": two_feet - s.deviations["ankle_medial_shift_mm"],
-            "weight_share": share, "centre_of_mass_mm": com}
+    share = nx.where(
+        t["seated"] > 0.5, t["weight_share"], nx.clip(shifted, bal.MIN_SHARE_ON_A_FOOT, 1.0 - bal.MIN_SHARE_ON_A_FOOT)
+    )
+    return {
+        "pelvic_drop_deg": drop,
+        "trunk_lean_deg": lean,
+        "demand_bw": 0.0,
+        "muscle_bw": 0.0,
+        "passive_bw": 0.0,
+        "abductor_use": 0.0,
+        "capacity_bw": capacity,
+        "ankle_lateral_mm": two_feet - s.deviations["ankle_medial_shift_mm"],
+        "weight_share": share,
+        "centre_of_mass_mm": com,
+    }
 
 
 def self_check(s: State):
@@ -161,8 +193,11 @@ def self_check(s: State):
     s.trig = trig = chain.sincos(_rotations(s))
     knee = nx.where_each(s.task["knees_together"] > 0.5, trig["knee_flexion"], chain.ZERO)
     adduction, ankle_gap, knee_gap = solve.knees_together(solve.upright(trig, knee), s.geometry)
-    s.self_check = {"intermalleolar_distance_mm": ankle_gap, "intercondylar_distance_mm": knee_gap,
-                    "hip_adduction": adduction}
+    s.self_check = {
+        "intermalleolar_distance_mm": ankle_gap,
+        "intercondylar_distance_mm": knee_gap,
+        "hip_adduction": adduction,
+    }
 
 
 def loaded_pose(s: State):
@@ -180,12 +215,14 @@ def loaded_pose(s: State):
     """
     t, trig = s.task, s.trig
     carried_n = s.balance["weight_share"] * s.inputs["mass_kg"] * statics.GRAVITY
-    compliance = laxity.loaded_compliance_deg_per_nm(s.joint_angles_deg["knee_flexion"], t["knee_weight_bearing"],
-                                                     carried_n, s.inputs["height_m"], s.p)
+    compliance = laxity.loaded_compliance_deg_per_nm(
+        s.joint_angles_deg["knee_flexion"], t["knee_weight_bearing"], carried_n, s.inputs["height_m"], s.p
+    )
     # The heights of knee and ankle enter only the knee adduction moment on two feet.
     on_one_leg = t["single"] > 0.5
-    by_knee_abduction = chain.adduction_terms_by_knee_abduction(trig, s.geometry,
-                                                                heights=not (type(on_one_leg) is bool and on_one_leg))
+    by_knee_abduction = chain.adduction_terms_by_knee_abduction(
+        trig, s.geometry, heights=not (type(on_one_leg) is bool and on_one_leg)
+    )
     if nx.is_scalar(compliance) and compliance == 0.0:
         _evaluate(s, by_knee_abduction, 0.0, landmarks=s.landmarks)
         return
@@ -201,8 +238,11 @@ def loaded_pose(s: State):
 def _rotations(s):
     """The task's joint angles plus the causes' rotations, in degrees (no hip adduction)."""
     dev = s.deviations
-    return {**s.joint_angles_deg, "hip_internal_rotation": dev["hip_internal_rotation_deg"],
-            "tibial_internal_rotation": dev["tibial_internal_rotation_deg"]}
+    return {
+        **s.joint_angles_deg,
+        "hip_internal_rotation": dev["hip_internal_rotation_deg"],
+        "tibial_internal_rotation": dev["tibial_internal_rotation_deg"],
+    }
 
 
 def _knee_abduction(s, give_deg):
@@ -216,8 +256,11 @@ def _hip_adduction(s, terms):
     """Hip adduction ``(sin, cos)`` the pose asks for, before the hip's passive range
     (:func:`_hip_adduction_deg`, :func:`_within_hip_range`): the self-check's, or the one
     that plants the foot where the balance stage put it."""
-    return nx.choose_each(s.task["knees_together"] > 0.5, lambda: s.self_check["hip_adduction"],
-                          lambda: chain.solve_hip_adduction(terms, "ankle_center", s.balance["ankle_lateral_mm"]))
+    return nx.choose_each(
+        s.task["knees_together"] > 0.5,
+        lambda: s.self_check["hip_adduction"],
+        lambda: chain.solve_hip_adduction(terms, "ankle_center", s.balance["ankle_lateral_mm"]),
+    )
 
 
 def _hip_adduction_deg(sin_cos):
@@ -228,8 +271,10 @@ def _hip_adduction_deg(sin_cos):
 
 #: Sines of the ends of the band of hip adduction that :func:`biomech.subject.soft_limit`
 #: leaves alone.
-_FREE_SIN_LOW, _FREE_SIN_HIGH = (nx.sind(-subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ABDUCTION_LIMIT_DEG),
-                                 nx.sind(subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ADDUCTION_LIMIT_DEG))
+_FREE_SIN_LOW, _FREE_SIN_HIGH = (
+    nx.sind(-subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ABDUCTION_LIMIT_DEG),
+    nx.sind(subject.HIP_LIMIT_FREE_SHARE * subject.HIP_ADDUCTION_LIMIT_DEG),
+)
 
 
 def _within_hip_range(sin_cos, degrees=None):
@@ -271,16 +316,24 @@ def _moment(s, by_knee_abduction, give_deg):
 def _one_leg_moment(s, knee_lateral_mm, ankle_lateral_mm):
     """:func:`biomech.statics.one_leg_knee_adduction_moment_nm` of the measured leg."""
     return statics.one_leg_knee_adduction_moment_nm(
-        mass_kg=s.inputs["mass_kg"], knee_lateral_mm=knee_lateral_mm, ankle_lateral_mm=ankle_lateral_mm,
-        cop_lateral_of_ankle_mm=s.deviations["ankle_medial_shift_mm"])
+        mass_kg=s.inputs["mass_kg"],
+        knee_lateral_mm=knee_lateral_mm,
+        ankle_lateral_mm=ankle_lateral_mm,
+        cop_lateral_of_ankle_mm=s.deviations["ankle_medial_shift_mm"],
+    )
 
 
 def _two_feet_moment(s, knee_height_mm, ankle_lateral_mm, load_axis_shift_mm):
     """:func:`biomech.statics.two_feet_knee_adduction_moment_nm` of the measured leg."""
     return statics.two_feet_knee_adduction_moment_nm(
-        mass_kg=s.inputs["mass_kg"], height_mm=s.geometry["height_mm"], weight_share=s.balance["weight_share"],
-        knee_height_mm=knee_height_mm, ankle_lateral_mm=ankle_lateral_mm, load_axis_shift_mm=load_axis_shift_mm,
-        p=s.p)
+        mass_kg=s.inputs["mass_kg"],
+        height_mm=s.geometry["height_mm"],
+        weight_share=s.balance["weight_share"],
+        knee_height_mm=knee_height_mm,
+        ankle_lateral_mm=ankle_lateral_mm,
+        load_axis_shift_mm=load_axis_shift_mm,
+        p=s.p,
+    )
 
 
 def _evaluate(s, by_knee_abduction, give_deg, landmarks):
@@ -297,8 +350,15 @@ def _evaluate(s, by_knee_abduction, give_deg, landmarks):
 
 #: Measures that only mean something standing: a seated person reports them for the
 #: standing pose of the same body and causes.
-STANDING_MEASURES = ("hka_deg", "atfa_deg", "fppa_deg", "knee_abduction_deg", "load_axis_shift_mm", "wbl_ratio_pct",
-                     "q_angle_deg")
+STANDING_MEASURES = (
+    "hka_deg",
+    "atfa_deg",
+    "fppa_deg",
+    "knee_abduction_deg",
+    "load_axis_shift_mm",
+    "wbl_ratio_pct",
+    "q_angle_deg",
+)
 #: Height [mm] of the point above the knee that makes a seated FPPA the shin's tilt.
 _ABOVE_KNEE_MM = 100.0
 
@@ -323,8 +383,9 @@ def clinical_measures(s: State):
     cop = TASKS["stand"].cop_half_width_per_height * geom["height_mm"]
     stand = solve.standing(rows.take(s.angles), geom, dev["ankle_medial_shift_mm"], cop)
     lateral = rows.take(lateral)
-    standing = measures.alignment(chain.evaluate(stand, geom, lateral, measures_only=True), lateral,
-                                  geom["plateau_width_mm"])
+    standing = measures.alignment(
+        chain.evaluate(stand, geom, lateral, measures_only=True), lateral, geom["plateau_width_mm"]
+    )
     knee, ankle = rows.take(s.points["knee_center"]), rows.take(s.points["ankle_center"])
     above_knee = (knee[0], knee[1], knee[2] + _ABOVE_KNEE_MM)
     standing["fppa_deg"] = measures.frontal_angle_deg(above_knee, knee, ankle, lateral)
@@ -343,14 +404,28 @@ def loads(s: State):
     s.floor_z = ankle[2] - s.ankle_height_mm
     cop_y = ankle[1] + s.p["cop_ahead_per_foot_length"] * geom["foot_length_mm"]
     ankle_x = lateral * ankle[0]
-    moment = nx.choose(t["single"] > 0.5, lambda: _one_leg_moment(s, lateral * knee[0], ankle_x),
-                       lambda: _two_feet_moment(s, knee[2] - s.floor_z, ankle_x, s.alignment["load_axis_shift_mm"]))
+    moment = nx.choose(
+        t["single"] > 0.5,
+        lambda: _one_leg_moment(s, lateral * knee[0], ankle_x),
+        lambda: _two_feet_moment(s, knee[2] - s.floor_z, ankle_x, s.alignment["load_axis_shift_mm"]),
+    )
     s.knee = statics.knee_loads(
-        mass_kg=i["mass_kg"], weight_share=b["weight_share"], co_contraction=t["co_contraction"],
-        knee_adduction_moment_nm=moment, knee_ahead_of_cop_mm=knee[1] - cop_y,
-        patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"], plateau_width_mm=geom["plateau_width_mm"])
-    s.hip = statics.hip_loads(single=t["single"], seated=t["seated"], weight_share=b["weight_share"],
-                              muscle_bw=b["muscle_bw"], passive_bw=b["passive_bw"], p=s.p)
+        mass_kg=i["mass_kg"],
+        weight_share=b["weight_share"],
+        co_contraction=t["co_contraction"],
+        knee_adduction_moment_nm=moment,
+        knee_ahead_of_cop_mm=knee[1] - cop_y,
+        patellar_tendon_arm_mm=geom["patellar_tendon_arm_mm"],
+        plateau_width_mm=geom["plateau_width_mm"],
+    )
+    s.hip = statics.hip_loads(
+        single=t["single"],
+        seated=t["seated"],
+        weight_share=b["weight_share"],
+        muscle_bw=b["muscle_bw"],
+        passive_bw=b["passive_bw"],
+        p=s.p,
+    )
 
 
 STAGES = (body, task_pose, cause_deviations, balance, self_check, loaded_pose)

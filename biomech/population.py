@@ -6,12 +6,14 @@ after [SaleniusVankka1975; Yoo2008; Oyewole2013]), drawn as a normal distributio
 the age's mean; body size follows median growth. Draws use a seeded generator, so every
 run gives the same numbers.
 """
+
 from __future__ import annotations
 
 import numpy as np
 
 from . import growth, subject
 from .model import simulate_many
+
 
 def typical_size(age_years, sex="female"):
     """Median height [m] and mass [kg] at ``age_years`` from the growth charts
@@ -44,8 +46,14 @@ def ankle_gap_prevalence(age_years, threshold_mm=50.0, n=2000, seed=0, sex="fema
     ages = np.atleast_1d(np.asarray(age_years, dtype=float))
     hka = sample_alignment(ages, n, seed, sex)
     height, mass = typical_size(ages, sex)
-    table = {"task": "knees_together", "sex": sex, "constitutional_hka_deg": np.clip(hka, -30.0, 30.0),
-             "age_years": ages[:, None], "height_m": height[:, None], "mass_kg": mass[:, None]}
+    table = {
+        "task": "knees_together",
+        "sex": sex,
+        "constitutional_hka_deg": np.clip(hka, -30.0, 30.0),
+        "age_years": ages[:, None],
+        "height_m": height[:, None],
+        "mass_kg": mass[:, None],
+    }
     gaps = simulate_many(table)["intermalleolar_distance_mm"]
     return (gaps > threshold_mm).mean(axis=1), gaps
 
@@ -67,6 +75,14 @@ def adult_self_check(sex="female", n=4000, seed=0):
     hka = subject.default_hka_deg(sex == "female", person.age_years) + ADULT_HKA_SD_DEG * rng.standard_normal(n)
     height = person.height_m + ADULT_HEIGHT_SD_M * rng.standard_normal(n)
     bmi = np.clip(ADULT_BMI_MEAN + ADULT_BMI_SD * rng.standard_normal(n), *ADULT_BMI_RANGE)
-    out = simulate_many({"sex": sex, "task": "knees_together", "age_years": person.age_years, "height_m": height,
-                         "mass_kg": bmi * height ** 2, "constitutional_hka_deg": np.clip(hka, -30.0, 30.0)})
+    out = simulate_many(
+        {
+            "sex": sex,
+            "task": "knees_together",
+            "age_years": person.age_years,
+            "height_m": height,
+            "mass_kg": bmi * height**2,
+            "constitutional_hka_deg": np.clip(hka, -30.0, 30.0),
+        }
+    )
     return {k: out[k] for k in ("intermalleolar_distance_mm", "intercondylar_distance_mm")}

@@ -1,4 +1,5 @@
 """A plain-text table of a simulation: value with unit, normal range, verdict, sign."""
+
 from __future__ import annotations
 
 from .conventions import SIGN_CONVENTIONS
@@ -6,12 +7,32 @@ from .norms import judge
 
 #: Measures shown in the report, in teaching order.
 REPORT_ORDER = (
-    "hka_deg", "atfa_deg", "fppa_deg", "knee_abduction_deg", "knee_give_deg", "load_axis_shift_mm", "wbl_ratio_pct",
-    "q_angle_deg", "intermalleolar_distance_mm", "intercondylar_distance_mm", "pelvic_tilt_deg",
-    "pelvic_drop_deg", "trunk_lean_deg", "centre_of_mass_shift_mm", "hip_adduction_deg", "hip_internal_rotation_deg",
-    "tibial_internal_rotation_deg", "rearfoot_eversion_deg", "navicular_drop_mm", "abductor_use",
-    "hip_abductor_force_bw", "passive_hip_support_bw", "hip_contact_force_bw", "knee_contact_force_bw",
-    "medial_load_fraction", "knee_adduction_moment_nm",
+    "hka_deg",
+    "atfa_deg",
+    "fppa_deg",
+    "knee_abduction_deg",
+    "knee_give_deg",
+    "load_axis_shift_mm",
+    "wbl_ratio_pct",
+    "q_angle_deg",
+    "intermalleolar_distance_mm",
+    "intercondylar_distance_mm",
+    "pelvic_tilt_deg",
+    "pelvic_drop_deg",
+    "trunk_lean_deg",
+    "centre_of_mass_shift_mm",
+    "hip_adduction_deg",
+    "hip_internal_rotation_deg",
+    "tibial_internal_rotation_deg",
+    "rearfoot_eversion_deg",
+    "navicular_drop_mm",
+    "abductor_use",
+    "hip_abductor_force_bw",
+    "passive_hip_support_bw",
+    "hip_contact_force_bw",
+    "knee_contact_force_bw",
+    "medial_load_fraction",
+    "knee_adduction_moment_nm",
 )
 
 UNITS = {"_deg": "deg", "_mm": "mm", "_pct": "%", "_bw": "x BW", "_nm": "N m"}

@@ -4,6 +4,7 @@ Every function takes plain floats (one person) or numpy arrays (a table) and bro
 Lengths in mm unless a name says otherwise. Citations in square brackets are keys of
 :mod:`biomech.references`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -89,15 +90,30 @@ PLATEAU_WIDTH_PER_HEIGHT = {"female": 0.0417, "male": 0.0438}
 KNEE_HALF_WIDTH_PER_HEIGHT = 0.036
 ANKLE_HALF_WIDTH_PER_HEIGHT = 0.021
 KNEE_SOFT_TISSUE_MM_PER_BMI = assumption(
-    "knee_soft_tissue_mm_per_bmi", 1.2, low=0.6, high=2.0, unit="mm per kg/m^2",
-    reason="soft tissue over the medial knee thickens with BMI; no published slope was found")
+    "knee_soft_tissue_mm_per_bmi",
+    1.2,
+    low=0.6,
+    high=2.0,
+    unit="mm per kg/m^2",
+    reason="soft tissue over the medial knee thickens with BMI; no published slope was found",
+)
 ANKLE_SOFT_TISSUE_MM_PER_BMI = assumption(
-    "ankle_soft_tissue_mm_per_bmi", 0.3, low=0.1, high=0.6, unit="mm per kg/m^2",
-    reason="the malleoli carry little fat; a smaller slope than the knee's")
+    "ankle_soft_tissue_mm_per_bmi",
+    0.3,
+    low=0.1,
+    high=0.6,
+    unit="mm per kg/m^2",
+    reason="the malleoli carry little fat; a smaller slope than the knee's",
+)
 KNEE_SOFT_TISSUE_FEMALE_EXTRA_PER_HEIGHT = assumption(
-    "knee_soft_tissue_female_extra_per_height", 0.0024, low=0.0012, high=0.0036, unit="of height",
+    "knee_soft_tissue_female_extra_per_height",
+    0.0024,
+    low=0.0012,
+    high=0.0036,
+    unit="of height",
     reason="women carry more fat on the inner knee than men of the same BMI; calibrated (4 mm at 1.65 m) so "
-           "that young women's knees-together gaps match the prevalences of [Shohat2018]")
+    "that young women's knees-together gaps match the prevalences of [Shohat2018]",
+)
 #: Thinnest knee and ankle half-widths per height (bone alone): soft tissue never takes
 #: them lower, however lean the person.
 KNEE_HALF_WIDTH_MIN_PER_HEIGHT = 0.022
@@ -119,10 +135,22 @@ TUBERCLE_DOWN_PER_HEIGHT = 0.025
 #: gives them the larger Q-angle; the offsets are calibrated to a 3 deg difference, between
 #: 2.3 deg [Grelsamer2005] and 3.5 deg [Raveendranath2009].
 TUBERCLE_LATERAL_PER_HEIGHT = {
-    "female": assumption("tubercle_lateral_female_per_height", 0.0046, low=0.0030, high=0.0060, unit="of height",
-                         reason="calibrated to the published Q-angle of women (about 12-15 deg)"),
-    "male": assumption("tubercle_lateral_male_per_height", 0.0037, low=0.0025, high=0.0050, unit="of height",
-                       reason="calibrated to the published Q-angle of men (about 10-11 deg)"),
+    "female": assumption(
+        "tubercle_lateral_female_per_height",
+        0.0046,
+        low=0.0030,
+        high=0.0060,
+        unit="of height",
+        reason="calibrated to the published Q-angle of women (about 12-15 deg)",
+    ),
+    "male": assumption(
+        "tubercle_lateral_male_per_height",
+        0.0037,
+        low=0.0025,
+        high=0.0050,
+        unit="of height",
+        reason="calibrated to the published Q-angle of men (about 10-11 deg)",
+    ),
 }
 #: Anatomic-mechanical angle of the femur: 5.4 +- 0.7 deg [Jamali2017].
 FEMORAL_AMA_DEG_JAMALI2017 = 5.4
@@ -131,12 +159,22 @@ _AMA_SINCOS = (nx.sin(nx.radians(FEMORAL_AMA_DEG_JAMALI2017)), nx.cos(nx.radians
 # --- muscles ---------------------------------------------------------------------
 #: Hip abductor moment arm: 51 mm at 1.65 m, inside the textbook 5-7 cm.
 ABDUCTOR_ARM_PER_HEIGHT = assumption(
-    "abductor_arm_per_height", 0.031, low=0.027, high=0.037, unit="of height",
-    reason="textbook abductor moment arms are 5-7 cm; 0.027-0.037 H spans 45-61 mm at 1.65 m")
+    "abductor_arm_per_height",
+    0.031,
+    low=0.027,
+    high=0.037,
+    unit="of height",
+    reason="textbook abductor moment arms are 5-7 cm; 0.027-0.037 H spans 45-61 mm at 1.65 m",
+)
 #: Patellar tendon moment arm about the knee (textbook 4-5 cm).
 PATELLAR_TENDON_ARM_PER_HEIGHT = assumption(
-    "patellar_tendon_arm_per_height", 0.026, low=0.022, high=0.030, unit="of height",
-    reason="patellar tendon moment arms of adults are about 4-5 cm (36-50 mm at 1.65 m)")
+    "patellar_tendon_arm_per_height",
+    0.026,
+    low=0.022,
+    high=0.030,
+    unit="of height",
+    reason="patellar tendon moment arms of adults are about 4-5 cm (36-50 mm at 1.65 m)",
+)
 
 # --- joint ranges -----------------------------------------------------------------
 #: Passive hip range in the frontal plane, deg: adduction about 30, abduction about 45
@@ -176,10 +214,22 @@ ADULT_HKA_DEG = {"female": -0.5, "male": -1.5}
 #: anterior tilt (85 % of men, 75 % of women [Herrington2011]), and the bony ASIS-PSIS
 #: angle alone is 13 +- 5 deg [Preece2008]; the means by sex are teaching assumptions.
 ADULT_PELVIC_TILT_DEG = {
-    "female": assumption("typical_pelvic_tilt_female_deg", 12.0, low=8.0, high=16.0, unit="deg",
-                         reason="typical standing anterior tilt of women; no published mean was verified"),
-    "male": assumption("typical_pelvic_tilt_male_deg", 10.0, low=6.0, high=14.0, unit="deg",
-                       reason="typical standing anterior tilt of men, a little less than women's"),
+    "female": assumption(
+        "typical_pelvic_tilt_female_deg",
+        12.0,
+        low=8.0,
+        high=16.0,
+        unit="deg",
+        reason="typical standing anterior tilt of women; no published mean was verified",
+    ),
+    "male": assumption(
+        "typical_pelvic_tilt_male_deg",
+        10.0,
+        low=6.0,
+        high=14.0,
+        unit="deg",
+        reason="typical standing anterior tilt of men, a little less than women's",
+    ),
 }
 
 #: Smoothed developmental curve of the clinical tibiofemoral angle, deg, + valgus: a
@@ -245,8 +295,11 @@ def typical_values(is_female, height_m, age_years, p=None):
 def _half_width(height_mm, bony_per_height, soft_mm_per_bmi, extra_bmi, min_per_height):
     """Medial skin-to-joint-centre half-width [mm]: bone plus BMI-dependent soft tissue,
     never thinner than the bone alone."""
-    return nx.smooth_max(bony_per_height * height_mm + soft_mm_per_bmi * extra_bmi, min_per_height * height_mm,
-                         HALF_WIDTH_FLOOR_SMOOTHING_MM)
+    return nx.smooth_max(
+        bony_per_height * height_mm + soft_mm_per_bmi * extra_bmi,
+        min_per_height * height_mm,
+        HALF_WIDTH_FLOOR_SMOOTHING_MM,
+    )
 
 
 _DEFAULTS = defaults()
@@ -290,16 +343,27 @@ def _anthropometry(is_female, height_m, mass_kg, hip_width_mm, age_years, p):
         "asis_ap_mm": ASIS_FORWARD_PER_PW_BELL1989 * inter_asis,
         "asis_up_mm": ASIS_UP_PER_PW_BELL1989 * inter_asis,
         "patella_ap_mm": PATELLA_FORWARD_PER_HEIGHT * H,
-        "tubercle_lat_mm": nx.where(is_female, p["tubercle_lateral_female_per_height"],
-                                    p["tubercle_lateral_male_per_height"]) * H,
+        "tubercle_lat_mm": nx.where(
+            is_female, p["tubercle_lateral_female_per_height"], p["tubercle_lateral_male_per_height"]
+        )
+        * H,
         "tubercle_ap_mm": TUBERCLE_FORWARD_PER_HEIGHT * H,
         "tubercle_down_mm": TUBERCLE_DOWN_PER_HEIGHT * H,
         "plateau_width_mm": by_sex(is_female, PLATEAU_WIDTH_PER_HEIGHT) * H,
         "knee_half_width_mm": _half_width(
-            H, KNEE_HALF_WIDTH_PER_HEIGHT + nx.where(is_female, p["knee_soft_tissue_female_extra_per_height"], 0.0),
-            p["knee_soft_tissue_mm_per_bmi"], extra_bmi, KNEE_HALF_WIDTH_MIN_PER_HEIGHT),
-        "ankle_half_width_mm": _half_width(H, ANKLE_HALF_WIDTH_PER_HEIGHT, p["ankle_soft_tissue_mm_per_bmi"],
-                                           extra_bmi, ANKLE_HALF_WIDTH_MIN_PER_HEIGHT),
+            H,
+            KNEE_HALF_WIDTH_PER_HEIGHT + nx.where(is_female, p["knee_soft_tissue_female_extra_per_height"], 0.0),
+            p["knee_soft_tissue_mm_per_bmi"],
+            extra_bmi,
+            KNEE_HALF_WIDTH_MIN_PER_HEIGHT,
+        ),
+        "ankle_half_width_mm": _half_width(
+            H,
+            ANKLE_HALF_WIDTH_PER_HEIGHT,
+            p["ankle_soft_tissue_mm_per_bmi"],
+            extra_bmi,
+            ANKLE_HALF_WIDTH_MIN_PER_HEIGHT,
+        ),
         "abductor_arm_mm": p["abductor_arm_per_height"] * H,
         "patellar_tendon_arm_mm": p["patellar_tendon_arm_per_height"] * H,
         "ama_deg": FEMORAL_AMA_DEG_JAMALI2017,

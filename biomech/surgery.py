@@ -18,6 +18,7 @@ then carries the new bone angle (mLDFA or MPTA) into every task. Every limit mar
 "teaching assumption" is a stated choice, not a published number. Citations in square
 brackets are keys of :mod:`biomech.references`.
 """
+
 from __future__ import annotations
 
 import math
@@ -107,8 +108,12 @@ def _geometry(result, bone):
     hinge = HINGE[bone]
     length = (subject.SHANK_PER_HEIGHT if bone == "tibia" else subject.THIGH_PER_HEIGHT) * H
     width = result.plateau_width_mm if bone == "tibia" else 0.040 * H
-    return {"length": length, "level": hinge["level_per_height"] * H, "inset": hinge["inset_per_height"] * H,
-            "width": width}
+    return {
+        "length": length,
+        "level": hinge["level_per_height"] * H,
+        "inset": hinge["inset_per_height"] * H,
+        "width": width,
+    }
 
 
 def _rotate(point, centre, angle_rad):
@@ -161,12 +166,16 @@ def osteotomy(result, *, bone="tibia", wedge="opening", angle_deg):
     _check_choice("bone", bone, BONES)
     _check_choice("wedge", wedge, WEDGES)
     if not isinstance(angle_deg, (int, float)) or isinstance(angle_deg, bool) or not math.isfinite(angle_deg):
-        raise InputError(f"angle_deg = {angle_deg!r} is not a number; give the wedge in degrees, "
-                         f"-{MAX_WEDGE_DEG:g} to {MAX_WEDGE_DEG:g} (+ toward valgus)")
+        raise InputError(
+            f"angle_deg = {angle_deg!r} is not a number; give the wedge in degrees, "
+            f"-{MAX_WEDGE_DEG:g} to {MAX_WEDGE_DEG:g} (+ toward valgus)"
+        )
     if abs(angle_deg) > MAX_WEDGE_DEG:
-        raise InputError(f"angle_deg = {angle_deg:g} is a wedge beyond what the bone allows: at most "
-                         f"{MAX_WEDGE_DEG:g} deg either way (-{MAX_WEDGE_DEG:g} to {MAX_WEDGE_DEG:g} deg); a larger "
-                         "correction needs osteotomies of both bones")
+        raise InputError(
+            f"angle_deg = {angle_deg:g} is a wedge beyond what the bone allows: at most "
+            f"{MAX_WEDGE_DEG:g} deg either way (-{MAX_WEDGE_DEG:g} to {MAX_WEDGE_DEG:g} deg); a larger "
+            "correction needs osteotomies of both bones"
+        )
     g = _geometry(result, bone)
     hinge, change, length, wedge_mm = hinge_geometry(bone, wedge, angle_deg, g)
     segments = _segments(result)
@@ -176,21 +185,41 @@ def osteotomy(result, *, bone="tibia", wedge="opening", angle_deg):
     # A wedge may not leave the joint line outside the limits, or further outside than it was.
     if (new < low and new < segments[name]) or (new > high and new > segments[name]):
         label = "MPTA" if bone == "tibia" else "mLDFA"
-        raise InputError(f"angle_deg = {angle_deg:g} would leave the {bone}'s {label} at {new:.1f} deg, outside the "
-                         f"{low:g} to {high:g} deg a joint line may be left at; choose a smaller wedge or correct "
-                         "the other bone as well")
+        raise InputError(
+            f"angle_deg = {angle_deg:g} would leave the {bone}'s {label} at {new:.1f} deg, outside the "
+            f"{low:g} to {high:g} deg a joint line may be left at; choose a smaller wedge or correct "
+            "the other bone as well"
+        )
     after_inputs = {**result.inputs, **segments, name: new, "constitutional_hka_deg": None}
     after = simulate(**after_inputs)
-    return Osteotomy(bone, wedge, float(angle_deg), g["level"], hinge[0], g["width"] - g["inset"], wedge_mm, length,
-                     change, result, after,
-                     malalignment_test(result), malalignment_test(after))
+    return Osteotomy(
+        bone,
+        wedge,
+        float(angle_deg),
+        g["level"],
+        hinge[0],
+        g["width"] - g["inset"],
+        wedge_mm,
+        length,
+        change,
+        result,
+        after,
+        malalignment_test(result),
+        malalignment_test(after),
+    )
 
 
 def _check_target(target_wbl_pct):
-    if (not isinstance(target_wbl_pct, (int, float)) or isinstance(target_wbl_pct, bool)
-            or not math.isfinite(target_wbl_pct) or not 0.0 <= target_wbl_pct <= 100.0):
-        raise InputError(f"target_wbl_pct = {target_wbl_pct!r} is a target outside the plateau; give a point of the "
-                         "plateau, 0 to 100 % (0 = medial edge, 50 = centre, 100 = lateral edge)")
+    if (
+        not isinstance(target_wbl_pct, (int, float))
+        or isinstance(target_wbl_pct, bool)
+        or not math.isfinite(target_wbl_pct)
+        or not 0.0 <= target_wbl_pct <= 100.0
+    ):
+        raise InputError(
+            f"target_wbl_pct = {target_wbl_pct!r} is a target outside the plateau; give a point of the "
+            "plateau, 0 to 100 % (0 = medial edge, 50 = centre, 100 = lateral edge)"
+        )
     return float(target_wbl_pct)
 
 
@@ -276,9 +305,11 @@ def plan_osteotomy(result, *, bone="tibia", wedge="opening", target_wbl_pct=None
     target = _check_target(target_wbl_pct)
     geometric = miniaci_angle_deg(film, bone, wedge, target)
     if geometric is None or abs(geometric) > MAX_WEDGE_DEG:
-        raise InputError(f"target_wbl_pct = {target:g} needs a wedge beyond what the bone allows (more than "
-                         f"{MAX_WEDGE_DEG:g} deg); choose a target nearer the load line's place now "
-                         f"({film.wbl_ratio_pct:.0f} %) or correct both bones")
+        raise InputError(
+            f"target_wbl_pct = {target:g} needs a wedge beyond what the bone allows (more than "
+            f"{MAX_WEDGE_DEG:g} deg); choose a target nearer the load line's place now "
+            f"({film.wbl_ratio_pct:.0f} %) or correct both bones"
+        )
 
     def wbl(angle):
         return osteotomy(film, bone=bone, wedge=wedge, angle_deg=angle).after.wbl_ratio_pct
@@ -294,8 +325,10 @@ def plan_osteotomy(result, *, bone="tibia", wedge="opening", target_wbl_pct=None
         slope = (w1 - w0) / (a1 - a0) if a1 != a0 else _WBL_PER_DEG_GUESS
         a0, w0, a1 = a1, w1, a1 + (target - w1) / slope
     plan = osteotomy(result, bone=bone, wedge=wedge, angle_deg=a0)
-    notes = (f"Miniaci's construction on the standing film: {geometric:+.1f} deg; with the knee's soft tissue "
-             f"loaded again after the correction: {a0:+.1f} deg",)
+    notes = (
+        f"Miniaci's construction on the standing film: {geometric:+.1f} deg; with the knee's soft tissue "
+        f"loaded again after the correction: {a0:+.1f} deg",
+    )
     return replace(plan, target_wbl_pct=target, geometric_angle_deg=geometric, notes=notes)
 
 
@@ -361,9 +394,11 @@ def guided_growth(result, *, bone="femur", target_hka_deg=None, months=None):
     age, sex = float(i["age_years"]), i["sex"]
     closes = PHYSES_CLOSE_YEARS[sex]
     if age >= closes:
-        raise InputError(f"age_years = {age:g}: guided growth needs open growth plates, and a {sex} knee's stop "
-                         f"correcting at about {closes:g} years (teaching assumption); at this age only an "
-                         "osteotomy can change the bone")
+        raise InputError(
+            f"age_years = {age:g}: guided growth needs open growth plates, and a {sex} knee's stop "
+            f"correcting at about {closes:g} years (teaching assumption); at this age only an "
+            "osteotomy can change the bone"
+        )
     left = 12.0 * (closes - age)
     rate = growth_rate_deg_per_month(bone, age)
     segments = _segments(result)
@@ -379,15 +414,20 @@ def guided_growth(result, *, bone="femur", target_hka_deg=None, months=None):
             raise InputError(f"months = {months!r} is not a plate time the planner takes (0 to 120 months)")
         correction = (1.0 if (target_hka_deg or 0.0) >= now else -1.0) * rate * months
     if months > left:
-        raise InputError(f"the correction of {abs(correction):.1f} deg needs {months:.0f} months at "
-                         f"{rate:.2f} deg/month, but only about {left:.0f} months of growth are left at "
-                         f"{age:g} years; correct part of it, or plan an osteotomy")
+        raise InputError(
+            f"the correction of {abs(correction):.1f} deg needs {months:.0f} months at "
+            f"{rate:.2f} deg/month, but only about {left:.0f} months of growth are left at "
+            f"{age:g} years; correct part of it, or plan an osteotomy"
+        )
     shares = {"femur": (1.0, 0.0), "tibia": (0.0, 1.0)}.get(bone)
     if shares is None:
         f = growth_rate_deg_per_month("femur", age) / rate
         shares = (f, 1.0 - f)
-    new = {**segments, "mldfa_deg": segments["mldfa_deg"] - shares[0] * correction,
-           "mpta_deg": segments["mpta_deg"] + shares[1] * correction}
+    new = {
+        **segments,
+        "mldfa_deg": segments["mldfa_deg"] - shares[0] * correction,
+        "mpta_deg": segments["mpta_deg"] + shares[1] * correction,
+    }
     after = simulate(**{**i, **new, "constitutional_hka_deg": None})
     side = "medial" if correction < 0 else "lateral"
     warnings = (

@@ -39,6 +39,7 @@ Measured sizes (README, "Run a class"): a student's server takes about 160 MB, p
 This file holds no test settings: the test (tests/browser/test_hub.py) loads it and only adds
 a dummy log-in, a spawner that needs no Unix accounts, and short timeouts.
 """
+
 from __future__ import annotations
 
 import os
@@ -66,8 +67,9 @@ c.Spawner.ip = "127.0.0.1"
 
 # The proxy (npm configurable-http-proxy 5.3) from the project's folder, else from PATH.
 _proxy = REPO / ".venv" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
-c.ConfigurableHTTPProxy.command = [str(_proxy) if _proxy.exists()
-                                   else shutil.which("configurable-http-proxy") or "configurable-http-proxy"]
+c.ConfigurableHTTPProxy.command = [
+    str(_proxy) if _proxy.exists() else shutil.which("configurable-http-proxy") or "configurable-http-proxy"
+]
 
 # ------------------------------------------------------------------ state (database, secrets)
 # Outside the checkout: the database and cookie secret must survive a `git clean`.
@@ -126,8 +128,13 @@ CULL_EVERY = int(_setting("BIOMECH_HUB_CULL_EVERY", str(max(IDLE_TIMEOUT // 6, 1
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler",
-                    f"--timeout={IDLE_TIMEOUT}", f"--cull-every={CULL_EVERY}"],
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={IDLE_TIMEOUT}",
+            f"--cull-every={CULL_EVERY}",
+        ],
     },
 ]
 c.JupyterHub.load_roles = [

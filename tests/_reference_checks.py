@@ -3,6 +3,7 @@ published normal range applies to, and the sources of each range (reference keys
 
 Not a test module (the leading underscore keeps pytest from collecting it).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,6 +17,7 @@ from biomech.norms import NORMAL_RANGES
 ADULT_FEMALE = {"sex": "female", "height_m": 1.65, "mass_kg": 60.0, "age_years": 25.0}
 ADULT_MALE = {"sex": "male", "height_m": 1.78, "mass_kg": 75.0, "age_years": 25.0}
 ADULTS = {"female": ADULT_FEMALE, "male": ADULT_MALE}
+
 
 def normal_causes(person):
     """The five causes at their normal values for ``person``: no tightness, weakness or
@@ -61,8 +63,13 @@ def knee_flexion_for(rng, task):
 def range_cases(names=None):
     """(measure, range, task, knee flexion, sex) for every range with a model task, in each
     of its tasks (ranges from other activities, e.g. walking, have none and are not checked)."""
-    return [(name, rng, task, knee_flexion_for(rng, task), sex) for name, rng in ranges()
-            if names is None or name in names for task in rng.tasks for sex in ("female", "male")]
+    return [
+        (name, rng, task, knee_flexion_for(rng, task), sex)
+        for name, rng in ranges()
+        if names is None or name in names
+        for task in rng.tasks
+        for sex in ("female", "male")
+    ]
 
 
 def case_id(name, rng, task, knee_flexion, sex):
@@ -78,8 +85,10 @@ def out_of_range(name, rng, result, sex, mass_kg):
     if np.isfinite(value) and low <= value <= high:
         return None
     unit = rng.unit + (" (per kg)" if rng.per_kg else "")
-    return (f"{name} = {value:.4g} {unit} outside the normal range {low:g} to {high:g} for {sex} "
-            f"(task {result.inputs['task']!r} at {result.inputs['knee_flexion_deg']:g} deg; {source_text(rng)})")
+    return (
+        f"{name} = {value:.4g} {unit} outside the normal range {low:g} to {high:g} for {sex} "
+        f"(task {result.inputs['task']!r} at {result.inputs['knee_flexion_deg']:g} deg; {source_text(rng)})"
+    )
 
 
 def frontal_valgus_deg(hip, knee, ankle, lateral=1.0):

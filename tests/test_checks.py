@@ -1,5 +1,6 @@
 """Self-check widgets of the lessons: right answers praise, wrong ones hint, malformed
 input gets a readable message and never a traceback."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,13 @@ from biomech.app.checks import ChoiceCheck, NumberCheck, StateCheck
 
 
 def test_choice_check_feedback():
-    q = ChoiceCheck("Where does the load line move?", ["medial", "lateral"], "lateral",
-                    explanation="the knee moved inward.", hint="which side of the knee is the line on?")
+    q = ChoiceCheck(
+        "Where does the load line move?",
+        ["medial", "lateral"],
+        "lateral",
+        explanation="the knee moved inward.",
+        hint="which side of the knee is the line on?",
+    )
     assert q.check() is None and "choose one" in q.feedback.value
     q.answer.value = "medial"
     assert q.check() is False and "Hint" in q.feedback.value and 'data-result="wrong"' in q.feedback.value
@@ -24,8 +30,14 @@ def test_choice_check_feedback():
 def test_number_check_reads_the_model_and_tolerates_formats():
     app = explorer(preset="child_3", task="knees_together")
     gap = app.result.intermalleolar_distance_mm
-    q = NumberCheck("Ankle gap?", lambda: app.result.intermalleolar_distance_mm, tolerance=3, unit="mm",
-                    explanation="well read.", hint="look at the readouts.")
+    q = NumberCheck(
+        "Ankle gap?",
+        lambda: app.result.intermalleolar_distance_mm,
+        tolerance=3,
+        unit="mm",
+        explanation="well read.",
+        hint="look at the readouts.",
+    )
     q.answer.value = "twelve"
     assert q.check() is None and "type a number" in q.feedback.value
     q.answer.value = f"{gap + 10:.1f} mm"
@@ -38,10 +50,14 @@ def test_number_check_reads_the_model_and_tolerates_formats():
 
 def test_state_check_follows_the_explorer():
     app = explorer(task="single_leg_squat")
-    q = StateCheck(app, "Push the projection angle past 12 degrees with the foot alone.",
-                   lambda r, ui: r.fppa_deg > 12 and ui["abductor_weakness"] == 0,
-                   explanation="the foot drives the shin.", hint="flatten the arch.",
-                   describe=lambda r, ui: f"FPPA is {r.fppa_deg:+.1f}°.")
+    q = StateCheck(
+        app,
+        "Push the projection angle past 12 degrees with the foot alone.",
+        lambda r, ui: r.fppa_deg > 12 and ui["abductor_weakness"] == 0,
+        explanation="the foot drives the shin.",
+        hint="flatten the arch.",
+        describe=lambda r, ui: f"FPPA is {r.fppa_deg:+.1f}°.",
+    )
     assert q.check() is False and "flatten the arch" in q.feedback.value
     app.controls["arch_collapse"].value = 1.0
     app.controls["knee_flexion_deg"].value = 90.0
@@ -66,9 +82,13 @@ OPTIONS = ["toward the inside (medial)", "toward the outside (lateral)", "it doe
 
 
 def choice_predict(**overrides):
-    kwargs = dict(options=OPTIONS, answer=OPTIONS[1], explanation="the knee moved past the line.",
-                  why_tempting={OPTIONS[0]: "the foot moves inward too.", OPTIONS[2]: "the foot seems far away."},
-                  reveal=lambda: "shift +4.6 to +16.2 mm")
+    kwargs = dict(
+        options=OPTIONS,
+        answer=OPTIONS[1],
+        explanation="the knee moved past the line.",
+        why_tempting={OPTIONS[0]: "the foot moves inward too.", OPTIONS[2]: "the foot seems far away."},
+        reveal=lambda: "shift +4.6 to +16.2 mm",
+    )
     kwargs.update(overrides)
     return Predict("Which way does the load line move?", **kwargs)
 
@@ -104,9 +124,15 @@ def test_the_button_submits_what_is_selected():
 
 def test_a_numeric_prediction_reads_the_model_and_tolerates_formats():
     woman = dict(task="single_leg_squat", knee_flexion_deg=45.0)
-    p = Predict("FPPA?", number=True, answer=lambda: biomech.simulate(**woman).fppa_deg, tolerance=3.0, unit="deg",
-                explanation="a little inward is normal.",
-                why_tempting=lambda value: "a straight knee seems right." if value < 1.5 else None)
+    p = Predict(
+        "FPPA?",
+        number=True,
+        answer=lambda: biomech.simulate(**woman).fppa_deg,
+        tolerance=3.0,
+        unit="deg",
+        explanation="a little inward is normal.",
+        why_tempting=lambda value: "a straight knee seems right." if value < 1.5 else None,
+    )
     p.answer.value = "four"
     assert p.check() is None and "type a number" in p.feedback.value and not p.revealed
     assert p.submit("0,5 deg") is False and p.prediction == 0.5
@@ -133,19 +159,23 @@ def test_a_failing_reveal_or_answer_is_a_message_not_a_traceback():
     p = choice_predict(reveal=broken)
     assert p.submit(OPTIONS[1]) is True
     assert "could not be shown" in p.revealed_text and p.problems == [
-        "reveal: the model no longer shows that the load line moves lateral"]
+        "reveal: the model no longer shows that the load line moves lateral"
+    ]
     q = Predict("?", number=True, answer=lambda: 1 / 0, explanation="x")
     assert q.submit("3") is None and q.revealed and "could not be computed" in q.revealed_text and q.problems
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(options=["a", "b"], answer="c"), "not one of the options"),
-    (dict(options=["a"], answer="a"), "at least two"),
-    (dict(options=["a", "b"], answer="a", why_tempting={"a": "x"}), "not wrong options"),
-    (dict(number=True, options=["a", "b"], answer=1.0), "takes no options"),
-    (dict(number=True, answer="many"), "must be a number"),
-    (dict(number=True, answer=1.0, tolerance=-1), "tolerance"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(options=["a", "b"], answer="c"), "not one of the options"),
+        (dict(options=["a"], answer="a"), "at least two"),
+        (dict(options=["a", "b"], answer="a", why_tempting={"a": "x"}), "not wrong options"),
+        (dict(number=True, options=["a", "b"], answer=1.0), "takes no options"),
+        (dict(number=True, answer="many"), "must be a number"),
+        (dict(number=True, answer=1.0, tolerance=-1), "tolerance"),
+    ],
+)
 def test_a_definition_that_cannot_work_is_refused_when_the_cell_runs(kwargs, message):
     with pytest.raises(ValueError, match=message):
         Predict("?", explanation="x", **kwargs)

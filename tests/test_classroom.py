@@ -1,6 +1,7 @@
 """Classroom paths that can be checked without a network: the lab and app commands bind to
 loopback with a token (and the app's kernels come and go), Binder's files, the links course
 staff share, the hub configurations, and the plot assets every page loads once."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,14 @@ def make_dry_run(target, *flags):
     MAKEFLAGS; they are dropped so that the Makefile's defaults are what is checked.
     """
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
-    out = subprocess.run(["make", "-n", *flags, "-o", ".venv/.installed-stamp", target], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["make", "-n", *flags, "-o", ".venv/.installed-stamp", target],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout
 
 
@@ -49,7 +56,9 @@ def test_app_kernels_are_preheated_culled_and_given_time():
     options = dict(re.findall(r"--([\w.]+)=(\S+)", app))
     assert options["preheat_kernel"] == "True" and int(options["pool_size"]) >= 1
     assert 60 <= int(options["MappingKernelManager.cull_idle_timeout"]) <= 3600
-    assert 0 < int(options["MappingKernelManager.cull_interval"]) <= int(options["MappingKernelManager.cull_idle_timeout"])
+    assert (
+        0 < int(options["MappingKernelManager.cull_interval"]) <= int(options["MappingKernelManager.cull_idle_timeout"])
+    )
     assert int(options["VoilaExecutor.iopub_timeout"]) >= 30  # Voila's 4 s lost pages with 40 arrivals
     config = Path(options["Voila.config_file_paths"]) / "voila.py"
     assert config.resolve() == (ROOT / "tools" / "jupyter" / "voila.py").resolve() and config.exists()
@@ -110,16 +119,24 @@ def test_links_come_from_the_origin_remote_or_stop(tmp_path):
     except classroom_links.NoRepository as exc:
         assert "origin" in str(exc)
     _git(tmp_path, "remote", "add", "origin", "https://github.com/knee-lab/biomech")
-    for remote in ("git@github.com:knee-lab/biomech.git", "https://github.com/knee-lab/biomech.git",
-                   "ssh://git@github.com/knee-lab/biomech"):
+    for remote in (
+        "git@github.com:knee-lab/biomech.git",
+        "https://github.com/knee-lab/biomech.git",
+        "ssh://git@github.com/knee-lab/biomech",
+    ):
         _git(tmp_path, "remote", "set-url", "origin", remote)
         assert classroom_links.repository(None, cwd=tmp_path) == EXAMPLE_REPO
     for bad in ("https://github.com/OWNER/REPO", "https://gitlab.com/knee-lab/biomech", "biomech"):
-        run = subprocess.run([sys.executable, str(ROOT / "tools" / "classroom_links.py"), bad],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "classroom_links.py"), bad], capture_output=True, text=True
+        )
         assert run.returncode == 2 and "mybinder.org" not in run.stdout, (bad, run.stdout, run.stderr)
-    run = subprocess.run([sys.executable, str(ROOT / "tools" / "classroom_links.py"), EXAMPLE_REPO,
-                          "--hub", "https://hub.example.edu"], capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "classroom_links.py"), EXAMPLE_REPO, "--hub", "https://hub.example.edu"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "mybinder.org/v2/gh/knee-lab/biomech/HEAD" in run.stdout and "/hub/user-redirect/git-pull?" in run.stdout
 
 
@@ -177,7 +194,9 @@ def test_hub_configs_agree(tmp_path, monkeypatch):
     assert {"list:users", "read:users:activity", "read:servers", "delete:servers"} <= set(role["scopes"])
     timeout = dict(arg.lstrip("-").split("=") for arg in culler["command"] if arg.startswith("--"))
     assert values["cull"]["enabled"] is True
-    assert int(timeout["timeout"]) == values["cull"]["timeout"] and int(timeout["cull-every"]) == values["cull"]["every"]
+    assert (
+        int(timeout["timeout"]) == values["cull"]["timeout"] and int(timeout["cull-every"]) == values["cull"]["every"]
+    )
     assert hub.Spawner.mem_limit == values["singleuser"]["memory"]["limit"]
     assert hub.Spawner.mem_guarantee == values["singleuser"]["memory"]["guarantee"]
     assert hub.Spawner.cpu_limit == values["singleuser"]["cpu"]["limit"]

@@ -1,5 +1,6 @@
 """The virtual clinic without widgets: cases, examinations and their noise, the answer key,
 scoring, the 2-D FPPA geometry and class sets (issue 11, "Must show")."""
+
 from __future__ import annotations
 
 import math
@@ -9,10 +10,29 @@ import numpy as np
 import pytest
 
 from biomech import growth, references, subject
-from biomech.clinic import (CAUSES, EXAMS, LEVELS, OWN_TEST, RELIABILITY, TEACHING_ASSUMPTIONS, class_set,
-                            class_summary, dominant_from_readings, examine, fppa_from_points, image_info, make_cases,
-                            mdc95, rate_from_readings, read_records, render_squat, run_battery, save_record, score,
-                            true_readings)
+from biomech.clinic import (
+    CAUSES,
+    EXAMS,
+    LEVELS,
+    OWN_TEST,
+    RELIABILITY,
+    TEACHING_ASSUMPTIONS,
+    class_set,
+    class_summary,
+    dominant_from_readings,
+    examine,
+    fppa_from_points,
+    image_info,
+    make_cases,
+    mdc95,
+    rate_from_readings,
+    read_records,
+    render_squat,
+    run_battery,
+    save_record,
+    score,
+    true_readings,
+)
 from biomech.clinic.classroom import FIELDS, record_row
 from biomech.clinic.examinations import normal_band, sem
 from biomech.clinic.patients import DIFFICULTIES, DOMINANCE_MARGIN_DEG, has_clear_dominant_cause
@@ -36,6 +56,7 @@ def readings_of(battery):
 
 
 # --- cases ---------------------------------------------------------------------------
+
 
 def test_cases_are_reproducible_by_seed():
     first, again, other = make_cases(6, seed=5), make_cases(6, seed=5), make_cases(6, seed=6)
@@ -92,10 +113,11 @@ def test_the_dominant_cause_leads_clearly(cases):
 
 # --- examinations ----------------------------------------------------------------------
 
+
 def wilson_hilferty_z(sample_var, sigma, n):
     """z of (n-1) s^2 / sigma^2 under chi-square with n-1 degrees of freedom."""
     k = n - 1
-    ratio = sample_var / sigma ** 2
+    ratio = sample_var / sigma**2
     return (ratio ** (1 / 3) - (1 - 2 / (9 * k))) / math.sqrt(2 / (9 * k))
 
 
@@ -148,9 +170,15 @@ def test_no_two_causes_are_indistinguishable():
     """Every cause moves its own test by more than that test's minimal detectable change,
     even when mild, and moves no other cause's own test by as much."""
     person = make_cases(1, seed="signature", difficulty="easy")[0].inputs
-    base = {**person, "adductor_tightness": 0.0, "abductor_weakness": 0.0, "arch_collapse": 0.0,
-            "compensation": "pelvic_drop"}
+    base = {
+        **person,
+        "adductor_tightness": 0.0,
+        "abductor_weakness": 0.0,
+        "arch_collapse": 0.0,
+        "compensation": "pelvic_drop",
+    }
     from biomech.clinic.causes import typical_inputs
+
     base.update(typical_inputs(person["sex"], person["height_m"], person["age_years"]))
     healthy = true_readings(base)
     for cause in CAUSES:
@@ -176,13 +204,16 @@ def test_noise_free_battery_identifies_each_cases_level_and_dominant_cause(cases
 
 def test_informative_tests_and_tests_within_noise():
     patient = next(c for c in make_cases(20, seed=4, difficulty="easy") if c.levels["arch_collapse"] == "marked")
-    rows = informativeness(patient.inputs, [examine(patient.inputs, "navicular_drop"), examine(patient.inputs, "q_angle")])
+    rows = informativeness(
+        patient.inputs, [examine(patient.inputs, "navicular_drop"), examine(patient.inputs, "q_angle")]
+    )
     verdicts = {r["reading"]: r["verdict"] for r in rows}
     assert verdicts["navicular_drop_mm"] == "finding"
     assert verdicts["q_angle_deg"] in ("hidden", "normal")
 
 
 # --- scoring -----------------------------------------------------------------------------
+
 
 def test_a_perfect_answer_scores_full_marks_and_random_answers_score_low(cases):
     rng = np.random.default_rng(0)
@@ -200,6 +231,7 @@ def test_an_unrated_cause_is_named():
 
 
 # --- the FPPA tool ------------------------------------------------------------------------
+
 
 def test_fppa_geometry_is_exact_for_given_points():
     # Knee 10 px toward the viewer's right (medial for a right leg seen from the front).
@@ -227,8 +259,15 @@ def test_clicking_the_rendered_markers_gives_the_models_fppa(cases):
 def test_image_types_are_read_from_their_headers():
     png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", 640, 480) + b"\x08\x02\0\0\0"
     gif = b"GIF89a" + struct.pack("<HH", 30, 20) + b"\0" * 10
-    jpeg = b"\xff\xd8\xff\xe0" + struct.pack(">H", 16) + b"JFIF\0" + b"\0" * 9 + b"\xff\xc0" + struct.pack(
-        ">HBHHB", 17, 8, 300, 200, 3) + b"\0" * 9
+    jpeg = (
+        b"\xff\xd8\xff\xe0"
+        + struct.pack(">H", 16)
+        + b"JFIF\0"
+        + b"\0" * 9
+        + b"\xff\xc0"
+        + struct.pack(">HBHHB", 17, 8, 300, 200, 3)
+        + b"\0" * 9
+    )
     webp = b"RIFF" + b"\0" * 4 + b"WEBPVP8X" + b"\0" * 8 + (99).to_bytes(3, "little") + (49).to_bytes(3, "little")
     assert image_info(png) == ("image/png", 640, 480)
     assert image_info(gif) == ("image/gif", 30, 20)
@@ -240,6 +279,7 @@ def test_image_types_are_read_from_their_headers():
 
 
 # --- class sets ----------------------------------------------------------------------------
+
 
 def test_class_sets_give_each_student_different_reproducible_patients():
     sets = class_set(["Ana", "Ben", "Chen"], cases_each=3, seed="physio-2025")
@@ -259,8 +299,16 @@ def test_records_csv_and_class_summary(tmp_path):
     for i, p in enumerate(patients):
         ratings = dict(p.levels) if i % 2 else {k: "none" for k in CAUSES}
         total, _ = score(ratings, p.levels)
-        save_record(path, record_row(patient=p, ratings=ratings, score=total, student=f"S{i % 2}",
-                                     reasoning="=HYPERLINK('x')" if i == 0 else "flat feet, weak hips"))
+        save_record(
+            path,
+            record_row(
+                patient=p,
+                ratings=ratings,
+                score=total,
+                student=f"S{i % 2}",
+                reasoning="=HYPERLINK('x')" if i == 0 else "flat feet, weak hips",
+            ),
+        )
     rows = read_records(path)
     assert len(rows) == 6 and list(rows[0]) == list(FIELDS)
     assert rows[0]["reasoning"].startswith("'=")  # never a spreadsheet formula
@@ -272,6 +320,7 @@ def test_records_csv_and_class_summary(tmp_path):
 
 
 # --- serving -----------------------------------------------------------------------------
+
 
 def test_make_clinic_serves_like_make_app():
     """`make clinic` starts Voila exactly as `make app` does (loopback, token, the project's
@@ -285,8 +334,14 @@ def test_make_clinic_serves_like_make_app():
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
 
     def dry_run(target):
-        out = subprocess.run(["make", "-n", "-o", ".venv/.installed-stamp", target], cwd=root, env=env,
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            ["make", "-n", "-o", ".venv/.installed-stamp", target],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return out.replace("\\\n", " ").split()
 
     app, clinic = dry_run("app"), dry_run("clinic")

@@ -3,6 +3,7 @@ budget, the measurement tool on the rendered frame and on an own photo, and bad 
 (an upload that is not an image, a click outside the image, submitting with no rating)
 answered by a readable message that loses no earlier answer. Every button calls the
 same method as these tests."""
+
 from __future__ import annotations
 
 import csv
@@ -13,7 +14,14 @@ import pytest
 from biomech.clinic import CaseWidget, MeasureTool, clinic_page, make_cases, summary_view
 from biomech.clinic.rendering import MARKERS
 
-PNG = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", 800, 1200) + b"\x08\x02\0\0\0" + b"\0" * 20
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">II", 800, 1200)
+    + b"\x08\x02\0\0\0"
+    + b"\0" * 20
+)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Bad input raises ValueError naming the argument, the value, the allowed range and the
 unit (ranges in biomech.INPUT_RANGES)."""
+
 from __future__ import annotations
 
 import math
@@ -48,8 +49,9 @@ def _bad_values(name):
     ]
 
 
-@pytest.mark.parametrize(("name", "value", "value_text"),
-                         [pytest.param(n, *p.values, id=p.id) for n in NUMERIC for p in _bad_values(n)])
+@pytest.mark.parametrize(
+    ("name", "value", "value_text"), [pytest.param(n, *p.values, id=p.id) for n in NUMERIC for p in _bad_values(n)]
+)
 def test_simulate_bad_number(name, value, value_text):
     rng = INPUT_RANGES[name]
     with pytest.raises(ValueError) as err:
@@ -86,8 +88,15 @@ def test_simulate_accepts_range_ends_and_numpy_scalars(name):
     width come with a body that fits them (the joint checks of test_body_combinations)."""
     rng = INPUT_RANGES[name]
     mid = 0.5 * (rng.low + rng.high)
-    for value in (rng.low, rng.high, np.float64(rng.low), np.float64(rng.high), np.float32(mid),
-                  int(math.ceil(rng.low)), np.int64(math.floor(rng.high))):
+    for value in (
+        rng.low,
+        rng.high,
+        np.float64(rng.low),
+        np.float64(rng.high),
+        np.float32(mid),
+        int(math.ceil(rng.low)),
+        np.int64(math.floor(rng.high)),
+    ):
         body = _fitting_body(name, float(value))
         r = biomech.simulate(**body, **{name: value})
         assert all(np.isfinite(v) for v in r.as_dict().values())
@@ -100,23 +109,30 @@ def _fitting_body(name, value):
         height, mass = biomech.growth.body_at(True, value)
         return {"height_m": float(height), "mass_kg": float(mass)}
     if name == "height_m":
-        return {"mass_kg": 22.0 * value ** 2}
+        return {"mass_kg": 22.0 * value**2}
     if name == "mass_kg":
         return {"height_m": min(2.3, max(0.45, (value / 22.0) ** 0.5))}
     if name == "hip_width_mm":
         height = min(2.3, max(0.45, value / 110.0))
-        return {"height_m": height, "mass_kg": 22.0 * height ** 2}
+        return {"height_m": height, "mass_kg": 22.0 * height**2}
     return {}
 
 
-@pytest.mark.parametrize(("body", "named"), [
-    ({"height_m": 0.5, "mass_kg": 200.0}, ("mass_kg = 200", "height_m = 0.5", "800 kg/m^2", "8 to 80 kg/m^2")),
-    ({"height_m": 2.0, "mass_kg": 20.0}, ("mass_kg = 20", "height_m = 2", "5 kg/m^2", "8 to 80 kg/m^2")),
-    ({"height_m": 0.6, "mass_kg": 6.0, "hip_width_mm": 200.0},
-     ("hip_width_mm = 200", "height_m = 0.6", "40 to 120 mm")),
-    ({"height_m": 1.9, "mass_kg": 80.0, "hip_width_mm": 60.0},
-     ("hip_width_mm = 60", "height_m = 1.9", "95 to 320 mm")),
-])
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ({"height_m": 0.5, "mass_kg": 200.0}, ("mass_kg = 200", "height_m = 0.5", "800 kg/m^2", "8 to 80 kg/m^2")),
+        ({"height_m": 2.0, "mass_kg": 20.0}, ("mass_kg = 20", "height_m = 2", "5 kg/m^2", "8 to 80 kg/m^2")),
+        (
+            {"height_m": 0.6, "mass_kg": 6.0, "hip_width_mm": 200.0},
+            ("hip_width_mm = 200", "height_m = 0.6", "40 to 120 mm"),
+        ),
+        (
+            {"height_m": 1.9, "mass_kg": 80.0, "hip_width_mm": 60.0},
+            ("hip_width_mm = 60", "height_m = 1.9", "95 to 320 mm"),
+        ),
+    ],
+)
 def test_body_combinations(body, named):
     """Each input in range, but no body has them together: the message names both inputs,
     the value that results and the allowed range with its unit."""
@@ -129,13 +145,16 @@ def test_body_combinations(body, named):
         biomech.simulate_many({k: [v, v] for k, v in body.items()})
 
 
-@pytest.mark.parametrize(("name", "value", "allowed"), [
-    ("task", "jump", biomech.TASK_NAMES),
-    ("task", "Stand", biomech.TASK_NAMES),
-    ("sex", "other", ("female", "male")),
-    ("sex", "F", ("female", "male")),
-    ("side", "middle", ("right", "left")),
-])
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("task", "jump", biomech.TASK_NAMES),
+        ("task", "Stand", biomech.TASK_NAMES),
+        ("sex", "other", ("female", "male")),
+        ("sex", "F", ("female", "male")),
+        ("side", "middle", ("right", "left")),
+    ],
+)
 def test_simulate_unknown_choice(name, value, allowed):
     with pytest.raises(ValueError) as err:
         biomech.simulate(**{name: value})
@@ -145,8 +164,9 @@ def test_simulate_unknown_choice(name, value, allowed):
         assert repr(choice) in msg, f"{choice!r} not listed in: {msg}"
 
 
-@pytest.mark.parametrize(("name", "value"), [("task", None), ("task", 3), ("sex", None), ("sex", 1.0),
-                                             ("side", None), ("side", True)])
+@pytest.mark.parametrize(
+    ("name", "value"), [("task", None), ("task", 3), ("sex", None), ("sex", 1.0), ("side", None), ("side", True)]
+)
 def test_simulate_wrong_type_for_a_choice(name, value):
     with pytest.raises(ValueError) as err:
         biomech.simulate(**{name: value})
@@ -189,8 +209,9 @@ def test_knee_flexion_range_ends_allowed(task):
 ROWS = 5
 
 
-@pytest.mark.parametrize(("name", "value", "value_text"),
-                         [pytest.param(n, *p.values, id=p.id) for n in NUMERIC for p in _bad_values(n)[:5]])
+@pytest.mark.parametrize(
+    ("name", "value", "value_text"), [pytest.param(n, *p.values, id=p.id) for n in NUMERIC for p in _bad_values(n)[:5]]
+)
 def test_simulate_many_one_bad_row(name, value, value_text):
     """Four good rows and one bad one: the error names the argument, the bad value, the
     range and the unit."""
@@ -260,14 +281,31 @@ def test_simulate_many_columns_that_do_not_broadcast():
 
 # --- forward_kinematics -----------------------------------------------------------------------
 
-FK_ANGLES = ("pelvic_tilt_deg", "pelvic_drop_deg", "hip_flexion_deg", "hip_adduction_deg",
-             "hip_internal_rotation_deg", "knee_flexion_deg", "knee_abduction_deg", "tibial_internal_rotation_deg")
+FK_ANGLES = (
+    "pelvic_tilt_deg",
+    "pelvic_drop_deg",
+    "hip_flexion_deg",
+    "hip_adduction_deg",
+    "hip_internal_rotation_deg",
+    "knee_flexion_deg",
+    "knee_abduction_deg",
+    "tibial_internal_rotation_deg",
+)
 
 
 @pytest.mark.parametrize("name", FK_ANGLES)
-@pytest.mark.parametrize(("value", "value_text"), [(200.0, "200"), (-181.0, "-181"), (float("nan"), "nan"),
-                                                   (float("inf"), "inf"), ("10", "'10'"), (True, "True"),
-                                                   (None, "None")])
+@pytest.mark.parametrize(
+    ("value", "value_text"),
+    [
+        (200.0, "200"),
+        (-181.0, "-181"),
+        (float("nan"), "nan"),
+        (float("inf"), "inf"),
+        ("10", "'10'"),
+        (True, "True"),
+        (None, "None"),
+    ],
+)
 def test_forward_kinematics_bad_angle(name, value, value_text):
     """Joint angles are checked too (-180 to 180 deg)."""
     with pytest.raises(ValueError) as err:
@@ -280,9 +318,13 @@ def test_forward_kinematics_bad_angle(name, value, value_text):
 def test_forward_kinematics_bad_subject(name, where):
     rng = INPUT_RANGES[name]
     span = rng.high - rng.low
-    value, text = {"below": (rng.low - 0.1 * span, f"{rng.low - 0.1 * span:g}"),
-                   "above": (rng.high + 0.1 * span, f"{rng.high + 0.1 * span:g}"),
-                   "nan": (float("nan"), "nan"), "string": ("1", "'1'"), "bool": (True, "True")}[where]
+    value, text = {
+        "below": (rng.low - 0.1 * span, f"{rng.low - 0.1 * span:g}"),
+        "above": (rng.high + 0.1 * span, f"{rng.high + 0.1 * span:g}"),
+        "nan": (float("nan"), "nan"),
+        "string": ("1", "'1'"),
+        "bool": (True, "True"),
+    }[where]
     with pytest.raises(ValueError) as err:
         biomech.forward_kinematics(**{name: value})
     _assert_message(err, name, text, rng.low, rng.high, rng.unit)
@@ -305,8 +347,12 @@ def test_forward_kinematics_unknown_keyword():
 
 # --- tables of every shape, and inputs a new user tries ----------------------------------------
 
-@pytest.mark.parametrize("table", [{}, {"task": "squat"}, {"height_m": np.array(1.7)}, {"height_m": 1.7, "mass_kg": 64}],
-                         ids=["empty", "one-text", "0-d-array", "scalars"])
+
+@pytest.mark.parametrize(
+    "table",
+    [{}, {"task": "squat"}, {"height_m": np.array(1.7)}, {"height_m": 1.7, "mass_kg": 64}],
+    ids=["empty", "one-text", "0-d-array", "scalars"],
+)
 def test_simulate_many_of_single_values_is_one_row(table):
     """Single values (and 0-d arrays) make a one-row table: every output has shape () and
     equals simulate() with the same inputs."""
@@ -329,8 +375,11 @@ def test_simulate_many_names_columns_of_different_lengths():
     assert "height_m has 2 rows" in msg and "mass_kg has 3 rows" in msg, msg
 
 
-@pytest.mark.parametrize("value", [np.timedelta64(25, "Y"), np.datetime64("2000-01-01"), np.array([1, 2], "m8[D]")],
-                         ids=["timedelta", "datetime", "timedelta-column"])
+@pytest.mark.parametrize(
+    "value",
+    [np.timedelta64(25, "Y"), np.datetime64("2000-01-01"), np.array([1, 2], "m8[D]")],
+    ids=["timedelta", "datetime", "timedelta-column"],
+)
 def test_time_types_are_not_numbers(value):
     """A numpy time (timedelta64, datetime64) is not an age in years."""
     call = biomech.simulate_many if np.ndim(value) else biomech.simulate
@@ -344,14 +393,15 @@ def test_hip_width_range_in_the_message_is_the_range_accepted(height_m):
     """The range an error message states is exactly the range accepted: both ends pass,
     values just outside them fail with the same range in the message."""
     low, high = biomech.inputs.hip_width_range_mm(height_m)
-    mass = 22.0 * height_m ** 2
+    mass = 22.0 * height_m**2
     for ok in (low, high):
         biomech.simulate(height_m=height_m, mass_kg=mass, hip_width_mm=float(ok))
     for bad in (low - 0.5, high + 0.5):
         with pytest.raises(ValueError) as err:
             biomech.simulate(height_m=height_m, mass_kg=mass, hip_width_mm=float(bad))
-        assert f"{low:.4g} to {high:.4g} mm" in str(err.value) or f"{low:g} to {high:g} mm" in str(err.value), \
-            str(err.value)
+        assert f"{low:.4g} to {high:.4g} mm" in str(err.value) or f"{low:g} to {high:g} mm" in str(err.value), str(
+            err.value
+        )
 
 
 @pytest.mark.parametrize("call", [biomech.simulate, biomech.forward_kinematics])

@@ -1,5 +1,6 @@
 """The kinematic chain: the sympy derivation, the generated numpy code and the numeric
 wrapper agree (derive with sympy, evaluate with generated functions)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,9 +13,15 @@ from biomech.kinematics import chain, codegen, derivation
 
 N_POINTS = 20
 LENGTH_RANGES_MM = {
-    "hip_half_mm": (40.0, 160.0), "thigh_mm": (110.0, 560.0), "shank_mm": (110.0, 560.0),
-    "asis_half_mm": (55.0, 225.0), "asis_ap_mm": (10.0, 60.0), "asis_up_mm": (15.0, 100.0),
-    "patella_ap_mm": (10.0, 70.0), "tubercle_lat_mm": (0.0, 10.0), "tubercle_ap_mm": (10.0, 50.0),
+    "hip_half_mm": (40.0, 160.0),
+    "thigh_mm": (110.0, 560.0),
+    "shank_mm": (110.0, 560.0),
+    "asis_half_mm": (55.0, 225.0),
+    "asis_ap_mm": (10.0, 60.0),
+    "asis_up_mm": (15.0, 100.0),
+    "patella_ap_mm": (10.0, 70.0),
+    "tubercle_lat_mm": (0.0, 10.0),
+    "tubercle_ap_mm": (10.0, 50.0),
     "tubercle_down_mm": (10.0, 60.0),
 }
 
@@ -76,8 +83,12 @@ def test_generated_chain_equals_sympy_evalf():
     lm = derivation.landmarks()
     for j in range(2):
         subs = {s: sp.Float(np.radians(angles[s.name][j]), 30) for s in derivation.ANGLE_SYMBOLS}
-        subs.update({s: sp.Float(np.radians(ama[j]) if s is derivation.ama else lengths[s.name][j], 30)
-                     for s in derivation.GEOMETRY_SYMBOLS})
+        subs.update(
+            {
+                s: sp.Float(np.radians(ama[j]) if s is derivation.ama else lengths[s.name][j], 30)
+                for s in derivation.GEOMETRY_SYMBOLS
+            }
+        )
         for name in ("knee_center", "ankle_center", "femoral_shaft_top"):
             for i in range(3):
                 expected = float(lm[name][i].evalf(subs=subs))
@@ -114,7 +125,8 @@ def test_committed_generated_code_is_fresh():
     """biomech/kinematics/_generated.py equals what codegen writes from derivation.py now;
     a stale file (derivation edited without `make kinematics`) fails here."""
     assert codegen.GENERATED_PATH.read_text() == codegen.generate_source(), (
-        "biomech/kinematics/_generated.py is stale: run `make kinematics`")
+        "biomech/kinematics/_generated.py is stale: run `make kinematics`"
+    )
 
 
 @pytest.mark.parametrize("sex", ["female", "male"])
@@ -126,7 +138,7 @@ def test_forward_kinematics_zero_angles_stack_vertically(sex, height_m):
     H = height_m * 1000.0
     half = float(subject.default_hip_width_mm(sex == "female", height_m)) / 2.0
     for side, lateral in (("right", 1.0), ("left", -1.0)):
-        p = biomech.forward_kinematics(sex=sex, height_m=height_m, mass_kg=22.0 * height_m ** 2, side=side)
+        p = biomech.forward_kinematics(sex=sex, height_m=height_m, mass_kg=22.0 * height_m**2, side=side)
         np.testing.assert_allclose(p["hip_center"], [lateral * half, 0.0, 0.0], atol=1e-9)
         np.testing.assert_allclose(p["knee_center"], [lateral * half, 0.0, -0.245 * H], atol=1e-9)
         np.testing.assert_allclose(p["ankle_center"], [lateral * half, 0.0, -(0.245 + 0.246) * H], atol=1e-9)

@@ -3,6 +3,7 @@ collect and grade them. Here nbgrader itself runs offline in a temporary course 
 it generates the student version of every assignment (solutions and hidden tests removed),
 autogrades a filled-in copy (full marks), and autogrades an unanswered copy (no marks).
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,8 @@ LESSONS = list(build_assignments.LESSONS)
 def test_assignment_sources_are_current(lesson):
     path = ASSIGNMENTS / "source" / lesson / build_assignments.NOTEBOOK
     assert path.read_text() == build_assignments.render(lesson), (
-        f"{path.relative_to(ROOT)} is stale: run `python assignments/build_assignments.py`")
+        f"{path.relative_to(ROOT)} is stale: run `python assignments/build_assignments.py`"
+    )
 
 
 def _cells(path):
@@ -42,11 +44,13 @@ def _grade_id(cell):
 
 def _filled_in(release, source):
     """The released notebook with every answer cell holding the source's solution."""
+
     def solution(cell):
         return "".join(cell["source"]).replace("### BEGIN SOLUTION\n", "").replace("\n### END SOLUTION", "")
 
-    solutions = {_grade_id(c): solution(c) for c in _cells(source)
-                 if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+    solutions = {
+        _grade_id(c): solution(c) for c in _cells(source) if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+    }
     notebook = json.loads(release.read_text())
     for cell in notebook["cells"]:
         if _grade_id(cell) in solutions:

@@ -2,22 +2,23 @@
 the lunge, children checked against growth charts, and the model's stated uncertainty.
 Each test names the source it checks against (keys of biomech.references), or says that
 it checks a mechanism the model was built with."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from _reference_checks import ADULTS
+from test_properties import random_table
 
 import biomech
 from biomech import balance, growth, laxity
 from biomech.assumptions import REGISTRY, defaults
 
-from _reference_checks import ADULTS
-from test_properties import random_table
-
 SEXES = ("female", "male")
 
 
 # --- weak abductors: never above 100 %, compensated by a drop or a lean ----------------------
+
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_weak_abductors_are_compensated(sex):
@@ -61,6 +62,7 @@ def test_random_sweep_never_overworks_the_abductors():
 
 # --- the trunk moves the centre of mass, and with it the knee's load ------------------------
 
+
 @pytest.mark.parametrize("sex", SEXES)
 def test_trunk_lean_over_the_stance_leg_lowers_the_knee_moment(sex):
     """Leaning the trunk 6, 9 and 12 deg over the stance leg lowered the knee adduction
@@ -97,6 +99,7 @@ def test_two_feet_share_weight_by_the_trunks_lean():
 
 
 # --- published values the model was not tuned to (validation) ------------------------------
+
 
 @pytest.mark.parametrize("sex", SEXES)
 def test_single_leg_stance_hip_adduction(sex):
@@ -148,6 +151,7 @@ def test_projection_angle_exceeds_the_knees_own_abduction():
 
 # --- the knee's give -------------------------------------------------------------------------
 
+
 def test_the_give_follows_the_moment_and_is_stiffer_straight():
     """Give = -compliance x moment, the compliance 25 % larger at 20 deg than straight
     [Aronson2008]; the give depends on the moment relative to body size, not on body mass."""
@@ -162,6 +166,7 @@ def test_the_give_follows_the_moment_and_is_stiffer_straight():
 
 # --- the lunge and the form advice ---------------------------------------------------------
 
+
 def test_lunge_form_measures():
     """The lunge keeps the front shin near vertical ("knee above the ankle"), unlike a
     squat; causes carry the knee inside the line of the foot ("knee in line with the
@@ -175,6 +180,7 @@ def test_lunge_form_measures():
 
 
 # --- children are checked against growth charts ---------------------------------------------
+
 
 @pytest.mark.parametrize(("age", "height", "mass"), [(0.0, 1.65, 60.0), (2.0, 1.65, 60.0), (3.0, 0.95, 60.0)])
 def test_impossible_child_is_refused(age, height, mass):
@@ -191,20 +197,27 @@ def test_median_children_are_accepted():
     for female in (True, False):
         for age in (0.0, 0.5, 1.0, 3.0, 7.0, 12.0, 17.5):
             height, mass = growth.body_at(female, age)
-            biomech.simulate(sex="female" if female else "male", age_years=age, height_m=float(height),
-                             mass_kg=float(mass))
+            biomech.simulate(
+                sex="female" if female else "male", age_years=age, height_m=float(height), mass_kg=float(mass)
+            )
 
 
 # --- honest uncertainty ----------------------------------------------------------------------
+
 
 def test_every_assumption_has_a_range_a_reason_and_an_effect():
     """Each coefficient lies inside its stated range, says why (or names its source), and
     moving it from its low to its high value changes some output in some task (a
     coefficient the model does not read would make a fake band)."""
-    tasks = [dict(task=t) for t in biomech.TASK_NAMES] + [
-        dict(task="single_leg_stance", abductor_weakness=1.0, compensation=c) for c in ("pelvic_drop", "trunk_lean")] + [
-        dict(task="single_leg_squat", adductor_tightness=1.0, arch_collapse=1.0, pelvic_tilt_deg=25.0),
-        dict(task="stand", **ADULTS["male"]), dict(task="squat", arch_collapse=1.0)]
+    tasks = (
+        [dict(task=t) for t in biomech.TASK_NAMES]
+        + [dict(task="single_leg_stance", abductor_weakness=1.0, compensation=c) for c in ("pelvic_drop", "trunk_lean")]
+        + [
+            dict(task="single_leg_squat", adductor_tightness=1.0, arch_collapse=1.0, pelvic_tilt_deg=25.0),
+            dict(task="stand", **ADULTS["male"]),
+            dict(task="squat", arch_collapse=1.0),
+        ]
+    )
     for name, a in REGISTRY.items():
         assert a.low <= a.value <= a.high and a.low < a.high, name
         assert a.unit and (a.reason or a.source), name
@@ -258,13 +271,19 @@ def test_the_give_solves_its_own_equation():
     rng = np.random.default_rng(5)
     for task in ("stand", "single_leg_stance", "single_leg_squat", "lunge", "squat"):
         for _ in range(20):
-            inputs = {"task": task, "abductor_weakness": rng.random(), "arch_collapse": rng.random(),
-                      "adductor_tightness": rng.random(), "trunk_lean_deg": rng.uniform(-30.0, 30.0)}
+            inputs = {
+                "task": task,
+                "abductor_weakness": rng.random(),
+                "arch_collapse": rng.random(),
+                "adductor_tightness": rng.random(),
+                "trunk_lean_deg": rng.uniform(-30.0, 30.0),
+            }
             values, _, table = model._prepare({**model.DEFAULTS, **inputs})
             s = pipeline.run(values, table, defaults())
             carried = s.balance["weight_share"] * values["mass_kg"] * statics.GRAVITY
-            c = laxity.loaded_compliance_deg_per_nm(values["knee_flexion_deg"], 1.0, carried, values["height_m"],
-                                                    defaults())
+            c = laxity.loaded_compliance_deg_per_nm(
+                values["knee_flexion_deg"], 1.0, carried, values["height_m"], defaults()
+            )
             linear = -c * s.knee["knee_adduction_moment_nm"]
             if abs(linear) < 0.7 * laxity.MAX_GIVE_DEG:
                 assert s.knee_give_deg == pytest.approx(linear, abs=0.01), inputs

@@ -5,6 +5,7 @@ notebooks/*.ipynb) and compares the printed numbers of the cells tagged
 ``nbval-check-output`` (the older ``# NBVAL_CHECK_OUTPUT`` comment still counts on pages
 that are not lessons). Teaching rules (predict before reveal, word counts, glossary) are in
 tests/test_lessons.py."""
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SOURCES = sorted((NOTEBOOKS / "src").glob("*.py"))
 LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-EXPECTED_LESSONS = ["00_start_here", "01_alignment_and_axes", "02_the_five_causes", "03_which_end_started_it",
-                    "04_load_and_the_joint", "05_dynamic_valgus", "06_correction", "07_growing_up", "08_virtual_clinic",
-                    "09_bones_and_surgery"]
+EXPECTED_LESSONS = [
+    "00_start_here",
+    "01_alignment_and_axes",
+    "02_the_five_causes",
+    "03_which_end_started_it",
+    "04_load_and_the_joint",
+    "05_dynamic_valgus",
+    "06_correction",
+    "07_growing_up",
+    "08_virtual_clinic",
+    "09_bones_and_surgery",
+]
 #: Later lessons (09 bones and surgery, ...) continue the numbering.
 LATER_LESSONS_FROM = len(EXPECTED_LESSONS)
 
@@ -28,7 +38,8 @@ LATER_LESSONS_FROM = len(EXPECTED_LESSONS)
 def checked(cell):
     """True when nbval compares this code cell's output (a cell tag, or the old comment)."""
     return "nbval-check-output" in cell.get("metadata", {}).get("tags", []) or (
-        "NBVAL_CHECK_OUTPUT" in "".join(cell["source"]))
+        "NBVAL_CHECK_OUTPUT" in "".join(cell["source"])
+    )
 
 
 def cell_sources(nb):
@@ -37,8 +48,8 @@ def cell_sources(nb):
 
 def test_the_course_is_complete():
     stems = [p.stem for p in LESSONS]
-    assert stems[:len(EXPECTED_LESSONS)] == EXPECTED_LESSONS
-    later = [int(stem[:2]) for stem in stems[len(EXPECTED_LESSONS):]]
+    assert stems[: len(EXPECTED_LESSONS)] == EXPECTED_LESSONS
+    later = [int(stem[:2]) for stem in stems[len(EXPECTED_LESSONS) :]]
     assert later == list(range(LATER_LESSONS_FROM, LATER_LESSONS_FROM + len(later))), stems
 
 
@@ -59,14 +70,17 @@ def test_jupyterlab_opens_the_pair(source):
     from jupytext.config import JupytextConfiguration
 
     settings = tomllib.loads((ROOT / "jupytext.toml").read_text())
-    config = JupytextConfiguration(cell_metadata_filter=settings["cell_metadata_filter"],
-                                   notebook_metadata_filter=settings["notebook_metadata_filter"])
+    config = JupytextConfiguration(
+        cell_metadata_filter=settings["cell_metadata_filter"],
+        notebook_metadata_filter=settings["notebook_metadata_filter"],
+    )
     if not (NOTEBOOKS / f"{source.stem}.ipynb").exists():
         return  # not built yet: test_source_and_notebook_agree says so
     notebook = jupytext.read(NOTEBOOKS / f"{source.stem}.ipynb")
     assert jupytext.writes(notebook, fmt="py:percent", config=config) == source.read_text(), (
         f"{source.name} differs from its notebook as JupyterLab writes it: cell metadata in the wrong order "
-        "or not kept by jupytext.toml's cell_metadata_filter (write tags as `# %% jupyter={...} tags=[...]`)")
+        "or not kept by jupytext.toml's cell_metadata_filter (write tags as `# %% jupyter={...} tags=[...]`)"
+    )
 
 
 @pytest.mark.parametrize("notebook", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
@@ -96,6 +110,7 @@ def test_each_lesson_has_goals_checks_numbers_and_limits(notebook):
     assert len(re.findall(r"\bPredict\(", code)) >= 2, "at least two predictions"
     assert re.search(r"\b(ChoiceCheck|NumberCheck|StateCheck)\(", code), "at least one self-check"
     assert any(c.cell_type == "code" and checked(c) for c in nb.cells), (
-        "key numbers are printed and checked (a cell tagged nbval-check-output)")
+        "key numbers are printed and checked (a cell tagged nbval-check-output)"
+    )
     assert "limit" in markdown and ("clinician" in markdown or "diagnos" in markdown)
     assert "biomech" in code

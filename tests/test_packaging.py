@@ -1,6 +1,7 @@
 """Set-up stays consistent: pyproject.toml and
 environment.yml list the same packages and versions, CI runs the README's test command,
 and the README gives both set-up commands."""
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,9 @@ def test_pyproject_and_environment_list_the_same_packages_and_versions():
     # conda uses "name=version" for an exact pin (python=3.11) and pip-style ranges otherwise.
     conda = dict(_parse(r) for r in conda_strings + pip_lines)
     conda = {k: v for k, v in conda.items() if k not in CONDA_ONLY}
-    assert set(py) == set(conda), (f"only in pyproject: {sorted(set(py) - set(conda))}; "
-                                   f"only in environment.yml: {sorted(set(conda) - set(py))}")
+    assert set(py) == set(conda), (
+        f"only in pyproject: {sorted(set(py) - set(conda))}; only in environment.yml: {sorted(set(conda) - set(py))}"
+    )
     different = {k: (py[k], conda[k]) for k in py if py[k] != conda[k]}
     assert not different, f"version ranges differ (pyproject, environment.yml): {different}"
 
@@ -125,4 +127,3 @@ def test_ci_runs_the_readme_test_command():
     test_command = next(c for c in _readme_commands() if c.startswith("make test"))
     assert shlex.split(test_command) in commands, commands
     assert run.read_text().startswith("#!"), "missing shebang"
-

@@ -1,4 +1,5 @@
 """Population helpers of the growing-up lesson, against the developmental curve [SaleniusVankka1975; Yoo2008]."""
+
 from __future__ import annotations
 
 import numpy as np

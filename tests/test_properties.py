@@ -13,6 +13,7 @@ so a red test is reproducible, and a failure costs no extra minute; the messages
 failing row). Set ``BIOMECH_HYPOTHESIS_EXPLORE=1`` for fresh random examples, five times
 as many of them, and shrinking.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,8 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 import biomech
-from biomech import INPUT_RANGES, OUTPUT_BOUNDS, OUTPUT_NAMES, TASKS, growth, subject
 import biomech.inputs
+from biomech import INPUT_RANGES, OUTPUT_BOUNDS, OUTPUT_NAMES, TASKS, growth, subject
 from biomech.inputs import BMI_RANGE as INPUT_RANGES_BMI
 from biomech.inputs import HIP_WIDTH_PER_HEIGHT
 
@@ -35,18 +36,37 @@ def _settings(n):
     # No shrinking by default: a failing example can take a minute to shrink, and every
     # assertion message below already names the offending row's inputs.
     phases = tuple(Phase) if EXPLORE else (Phase.explicit, Phase.reuse, Phase.generate)
-    return settings(max_examples=n * (5 if EXPLORE else 1), deadline=None, database=None, derandomize=not EXPLORE,
-                    phases=phases, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=n * (5 if EXPLORE else 1),
+        deadline=None,
+        database=None,
+        derandomize=not EXPLORE,
+        phases=phases,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 OPTIONAL = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
 #: Where the bone alignment sits; a table gives these or constitutional_hka_deg.
 SEGMENTS = ("mldfa_deg", "mpta_deg", "jlca_deg")
-REQUIRED_NUMBERS = ("height_m", "mass_kg", "age_years", "adductor_tightness", "abductor_weakness", "arch_collapse",
-                    "trunk_lean_deg")
+REQUIRED_NUMBERS = (
+    "height_m",
+    "mass_kg",
+    "age_years",
+    "adductor_tightness",
+    "abductor_weakness",
+    "arch_collapse",
+    "trunk_lean_deg",
+)
 CONTINUOUS = REQUIRED_NUMBERS + OPTIONAL + SEGMENTS + ("knee_flexion_deg",)
-FORCES = ("hip_abductor_force_bw", "hip_contact_force_bw", "knee_contact_force_bw", "medial_contact_force_bw",
-          "lateral_contact_force_bw", "quadriceps_force_bw")
+FORCES = (
+    "hip_abductor_force_bw",
+    "hip_contact_force_bw",
+    "knee_contact_force_bw",
+    "medial_contact_force_bw",
+    "lateral_contact_force_bw",
+    "quadriceps_force_bw",
+)
 #: Joint angles that echo a posture input; their ranges are the inputs' (sitting: knee up
 #: to 110 deg, hip flexion = 90 deg thigh + pelvic tilt up to 35 deg). Hip flexion is
 #: checked against -30..135 deg instead (about the passive range of the hip).
@@ -61,7 +81,8 @@ def _number(name):
 
 
 TASK_AND_FLEXION = st.sampled_from(biomech.TASK_NAMES).flatmap(
-    lambda t: st.tuples(st.just(t), st.floats(*TASKS[t].knee_flexion_range_deg)))
+    lambda t: st.tuples(st.just(t), st.floats(*TASKS[t].knee_flexion_range_deg))
+)
 
 
 @st.composite
@@ -88,16 +109,23 @@ def tables(draw, min_rows=1, max_rows=6):
     # Mass and hip width must fit the height (inputs.check_body), and a child's height and
     # mass its age (growth charts): draw them relative to it.
     table["mass_kg"] = _mass_for(table["height_m"], np.array(column(st.floats(*BMI))))
-    children = [_child_body(s, a, hz, wz) for s, a, hz, wz in zip(
-        table["sex"], table["age_years"], column(st.floats(-3.0, 3.0)), column(st.floats(-3.0, 3.0)), strict=True)]
+    children = [
+        _child_body(s, a, hz, wz)
+        for s, a, hz, wz in zip(
+            table["sex"], table["age_years"], column(st.floats(-3.0, 3.0)), column(st.floats(-3.0, 3.0)), strict=True
+        )
+    ]
     for i, body in enumerate(children):
         if body is not None:
             table["height_m"][i], table["mass_kg"][i] = body
     if table["hip_width_mm"] is not None:
         table["hip_width_mm"] = _hips_for(table["height_m"], np.array(column(st.floats(*HIPS_PER_HEIGHT))))
     if draw(st.booleans()):
-        table.update(_segments_for(*(np.array(column(_number(name))) for name in ("mldfa_deg", "jlca_deg",
-                                                                                  "constitutional_hka_deg"))))
+        table.update(
+            _segments_for(
+                *(np.array(column(_number(name))) for name in ("mldfa_deg", "jlca_deg", "constitutional_hka_deg"))
+            )
+        )
         table["constitutional_hka_deg"] = None
     return table
 
@@ -123,7 +151,7 @@ def _child_body(sex, age, height_z, weight_z):
         return None
     height, mass = growth.body_at(sex == "female", float(age), height_z, weight_z)
     height = float(np.clip(height, INPUT_RANGES["height_m"].low, INPUT_RANGES["height_m"].high))
-    return height, float(_mass_for(height, mass / height ** 2))
+    return height, float(_mass_for(height, mass / height**2))
 
 
 def _mass_for(height_m, bmi):
@@ -168,6 +196,7 @@ def _fill_defaults(table):
 
 def _describe(table, i):
     """Inputs of row ``i`` as a compact string for assertion messages."""
+
     def fmt(x):
         if x is None:
             return "None"
@@ -180,6 +209,7 @@ def _describe(table, i):
 
 # --- checks shared by the hypothesis tests and the bulk sweeps --------------------------------
 
+
 def check_finite(table, out):
     for name in OUTPUT_NAMES:
         bad = ~np.isfinite(out[name])
@@ -189,13 +219,18 @@ def check_finite(table, out):
 def check_forces_and_shares(table, out):
     medial = out["medial_load_fraction"]
     bad = (medial < 0.0) | (medial > 1.0)
-    assert not bad.any(), (f"medial_load_fraction {medial[bad][0]} outside [0, 1] "
-                           f"at {_describe(table, int(np.argmax(bad)))}")
+    assert not bad.any(), (
+        f"medial_load_fraction {medial[bad][0]} outside [0, 1] at {_describe(table, int(np.argmax(bad)))}"
+    )
     for name in FORCES:
         bad = out[name] < 0.0
         assert not bad.any(), f"{name} = {out[name][bad][0]} < 0 at {_describe(table, int(np.argmax(bad)))}"
-    np.testing.assert_allclose(out["medial_contact_force_bw"] + out["lateral_contact_force_bw"],
-                               out["knee_contact_force_bw"], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(
+        out["medial_contact_force_bw"] + out["lateral_contact_force_bw"],
+        out["knee_contact_force_bw"],
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 def check_wbl_consistent(table, out):
@@ -208,16 +243,20 @@ def check_wbl_consistent(table, out):
 def check_gaps(table, out):
     imd, icd = out["intermalleolar_distance_mm"], out["intercondylar_distance_mm"]
     bad = (imd < 0.0) | (icd < 0.0) | ((imd > 0.0) & (icd > 0.0))
-    assert not bad.any(), (f"gaps imd={imd[bad][0]}, icd={icd[bad][0]} (both must be >= 0, not both > 0) "
-                           f"at {_describe(table, int(np.argmax(bad)))}")
+    assert not bad.any(), (
+        f"gaps imd={imd[bad][0]}, icd={icd[bad][0]} (both must be >= 0, not both > 0) "
+        f"at {_describe(table, int(np.argmax(bad)))}"
+    )
 
 
 def check_angles(table, out):
     """Every output inside its documented bound (biomech.OUTPUT_BOUNDS)."""
     for name, (low, high) in OUTPUT_BOUNDS.items():
         bad = (out[name] < low - 1e-9) | (out[name] > high + 1e-9)
-        assert not bad.any(), (f"{name} = {out[name][bad][0]:.4g} outside its documented bound {low}..{high} "
-                               f"at {_describe(table, int(np.argmax(bad)))}")
+        assert not bad.any(), (
+            f"{name} = {out[name][bad][0]:.4g} outside its documented bound {low}..{high} "
+            f"at {_describe(table, int(np.argmax(bad)))}"
+        )
     np.testing.assert_allclose(out["knee_flexion_deg"], table["knee_flexion_deg"], rtol=0, atol=1e-12)
     bad = (out["hip_flexion_deg"] < -30.0) | (out["hip_flexion_deg"] > 135.0)
     assert not bad.any(), f"hip_flexion_deg outside -30..135 at {_describe(table, int(np.argmax(bad)))}"
@@ -232,12 +271,16 @@ def check_load_axis_bounded(table, out):
     shift = out["load_axis_shift_mm"]
     bad = np.abs(shift) > leg_mm
     limit = np.broadcast_to(leg_mm, shift.shape)[bad][0] if bad.any() else 0.0
-    assert not bad.any(), (f"load_axis_shift_mm = {shift[bad][0]:.6g} beyond one leg length ({limit:.4g} mm) "
-                           f"at {_describe(table, int(np.argmax(bad)))}")
+    assert not bad.any(), (
+        f"load_axis_shift_mm = {shift[bad][0]:.6g} beyond one leg length ({limit:.4g} mm) "
+        f"at {_describe(table, int(np.argmax(bad)))}"
+    )
     kam_limit = table["mass_kg"] * 9.81 * leg_mm / 1000.0
     bad = np.abs(out["knee_adduction_moment_nm"]) > kam_limit
-    assert not bad.any(), (f"knee_adduction_moment_nm = {out['knee_adduction_moment_nm'][bad][0]:.6g} beyond "
-                           f"body weight x leg length at {_describe(table, int(np.argmax(bad)))}")
+    assert not bad.any(), (
+        f"knee_adduction_moment_nm = {out['knee_adduction_moment_nm'][bad][0]:.6g} beyond "
+        f"body weight x leg length at {_describe(table, int(np.argmax(bad)))}"
+    )
 
 
 def tolerance(name):
@@ -287,7 +330,8 @@ def check_continuity(table, name):
             raise AssertionError(
                 f"{key} changed by {change[i]:.4g} (limit {tolerance(key)}) for a 1e-4-of-range step of {name}: "
                 f"{out0[key][i]:.6g} -> {out1[key][i]:.6g}; {kind}, change {tiny_change:.3g} at 1e-7; "
-                f"at {_describe(base, i)}")
+                f"at {_describe(base, i)}"
+            )
 
 
 def check_mirror(table):
@@ -303,11 +347,13 @@ def assert_rows_match_simulate(table):
     for i, row in enumerate(_rows(table)):
         r = biomech.simulate(**row).as_dict()
         for name in OUTPUT_NAMES:
-            np.testing.assert_allclose(out[name][i], r[name], rtol=1e-9, atol=1e-9,
-                                       err_msg=f"{name}, row {i}: {_describe(table, i)}")
+            np.testing.assert_allclose(
+                out[name][i], r[name], rtol=1e-9, atol=1e-9, err_msg=f"{name}, row {i}: {_describe(table, i)}"
+            )
 
 
 # --- hypothesis -----------------------------------------------------------------------------
+
 
 @_settings(80)
 @given(tables())
@@ -412,16 +458,24 @@ def random_table(n, seed, by_segment=True):
     table["mass_kg"] = _mass_for(table["height_m"], rng.uniform(*BMI, n))
     # Children get a height and mass their age allows (growth z-scores within +-3).
     child = table["age_years"] < growth.CHECKED_BELOW_AGE_YEARS
-    height, mass = growth.body_at(table["sex"] == "female", table["age_years"], rng.uniform(-3, 3, n),
-                                  rng.uniform(-3, 3, n))
-    table["height_m"] = np.where(child, np.clip(height, INPUT_RANGES["height_m"].low, INPUT_RANGES["height_m"].high),
-                                 table["height_m"])
-    table["mass_kg"] = np.where(child, _mass_for(table["height_m"], mass / height ** 2), table["mass_kg"])
+    height, mass = growth.body_at(
+        table["sex"] == "female", table["age_years"], rng.uniform(-3, 3, n), rng.uniform(-3, 3, n)
+    )
+    table["height_m"] = np.where(
+        child, np.clip(height, INPUT_RANGES["height_m"].low, INPUT_RANGES["height_m"].high), table["height_m"]
+    )
+    table["mass_kg"] = np.where(child, _mass_for(table["height_m"], mass / height**2), table["mass_kg"])
     table["hip_width_mm"] = _hips_for(table["height_m"], rng.uniform(*HIPS_PER_HEIGHT, n))
     table["compensation"] = np.where(rng.random(n) < 0.5, "pelvic_drop", "trunk_lean")
     if by_segment:
-        table.update(_segments_for(*(rng.uniform(INPUT_RANGES[name].low, INPUT_RANGES[name].high, n)
-                                     for name in ("mldfa_deg", "jlca_deg", "constitutional_hka_deg"))))
+        table.update(
+            _segments_for(
+                *(
+                    rng.uniform(INPUT_RANGES[name].low, INPUT_RANGES[name].high, n)
+                    for name in ("mldfa_deg", "jlca_deg", "constitutional_hka_deg")
+                )
+            )
+        )
         del table["constitutional_hka_deg"]
     return table
 
@@ -432,8 +486,11 @@ def bulk():
     return table, biomech.simulate_many(table)
 
 
-@pytest.mark.parametrize("check", [check_finite, check_forces_and_shares, check_wbl_consistent, check_gaps,
-                                   check_angles, check_load_axis_bounded], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "check",
+    [check_finite, check_forces_and_shares, check_wbl_consistent, check_gaps, check_angles, check_load_axis_bounded],
+    ids=lambda f: f.__name__,
+)
 def test_bulk_sweep(bulk, check):
     """The same properties on 40,000 seeded random rows of the full input space."""
     check(*bulk)
@@ -457,10 +514,12 @@ def test_chunked_table_equals_small_tables():
     table = random_table(n, seed=9)
     big = biomech.simulate_many(table)
     for start in (0, CHUNK_ROWS - 50, n - 100):
-        part = {k: v[start:start + 100] for k, v in table.items()}
+        part = {k: v[start : start + 100] for k, v in table.items()}
         small = biomech.simulate_many(part)
         for name in OUTPUT_NAMES:
-            np.testing.assert_allclose(big[name][start:start + 100], small[name], rtol=1e-12, atol=1e-12, err_msg=name)
+            np.testing.assert_allclose(
+                big[name][start : start + 100], small[name], rtol=1e-12, atol=1e-12, err_msg=name
+            )
     rows = _rows(table)
     for i in np.random.default_rng(1).integers(0, n, 20):
         r = biomech.simulate(**rows[int(i)]).as_dict()

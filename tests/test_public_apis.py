@@ -9,6 +9,7 @@ changes nothing outside the process.
   ``biomech/``, no ``sys.modules`` entry is written, and nothing calls the C library
   (``ctypes``, ``mallopt``). The scanner is itself tested on planted examples.
 """
+
 from __future__ import annotations
 
 import ast
@@ -71,13 +72,19 @@ def test_importing_biomech_writes_nothing_and_leaves_sys_modules_alone(tmp_path)
     home.mkdir()
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
-    env.update(HOME=str(home), JUPYTER_DATA_DIR=str(home / "data"), JUPYTER_CONFIG_DIR=str(home / "config"),
-               JUPYTER_RUNTIME_DIR=str(home / "runtime"), PYTHONDONTWRITEBYTECODE="1",
-               PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    env.update(
+        HOME=str(home),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPATH=os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    )
     shared = Path(sys.prefix) / "share" / "jupyter"
     before = _listing(shared)
-    out = subprocess.run([sys.executable, "-c", _IMPORT_PROBE], cwd=work, env=env, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE], cwd=work, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     probe = json.loads(out.stdout.strip().splitlines()[-1])
     assert probe["writes"] == [], "importing biomech (or building a figure) wrote files:\n" + "\n".join(probe["writes"])
@@ -95,8 +102,9 @@ DOCUMENTED = {"_esm", "_css"}
 
 def _private(names) -> set[str]:
     # IPython's display hooks (_repr_*_, _ipython_*_) are its public protocol, not private.
-    return {n for n in names if n.startswith("_") and not n.startswith("__")
-            and not n.startswith(("_repr_", "_ipython_"))} - DOCUMENTED
+    return {
+        n for n in names if n.startswith("_") and not n.startswith("__") and not n.startswith(("_repr_", "_ipython_"))
+    } - DOCUMENTED
 
 
 @pytest.fixture(scope="module")
@@ -139,8 +147,12 @@ def _is_self(node) -> bool:
 
 
 def _is_sys_modules(node) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == "modules" and isinstance(node.value, ast.Name) \
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "modules"
+        and isinstance(node.value, ast.Name)
         and node.value.id == "sys"
+    )
 
 
 class _Scanner(ast.NodeVisitor):
@@ -167,8 +179,7 @@ class _Scanner(ast.NodeVisitor):
         name = node.attr
         if name in self.all_private:
             # A class's own private attribute that happens to share a library's name is its own.
-            own = self.classes and _is_self(node.value) and name in self.classes[-1] \
-                and name not in self.widget_private
+            own = self.classes and _is_self(node.value) and name in self.classes[-1] and name not in self.widget_private
             if not own:
                 self.report(node, f"private attribute .{name}")
         if _is_sys_modules(node.value) and name in ("setdefault", "update", "pop", "popitem", "clear", "__setitem__"):
@@ -178,9 +189,13 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node):
-        if isinstance(node.func, ast.Name) and node.func.id in ("getattr", "setattr", "hasattr", "delattr") \
-                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
-                and node.args[1].value in self.all_private:
+        if (
+            isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "hasattr", "delattr")
+            and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant)
+            and node.args[1].value in self.all_private
+        ):
             self.report(node, f"{node.func.id}(..., {node.args[1].value!r})")
         self.generic_visit(node)
 
@@ -224,7 +239,7 @@ def test_biomech_uses_only_public_apis(private_names):
     assert found == [], "private APIs, sys.modules writes or C library calls in biomech/:\n" + "\n".join(found)
 
 
-PLANTED = '''
+PLANTED = """
 import sys
 import ctypes
 import anywidget
@@ -256,7 +271,7 @@ class Explorer:
         getattr(fig, "_data_objs")
         fig._layout
         return self._layout()
-'''
+"""
 
 
 def test_the_scanner_finds_planted_uses(private_names):
@@ -268,10 +283,20 @@ def test_the_scanner_finds_planted_uses(private_names):
     def line_of(fragment):
         return next(i for i, line in enumerate(planted, 1) if fragment in line)
 
-    for fragment in ('import ctypes', 'sys.modules["rfc3987_syntax"]', "sys.modules.setdefault", "mallopt",
-                     "self._trait_values", "list(self._data)", "def _handle_custom_msg", "fig._send_update_msg",
-                     "fig._perform_plotly_relayout", 'getattr(fig, "_data_objs")', "fig._layout"):
+    for fragment in (
+        "import ctypes",
+        'sys.modules["rfc3987_syntax"]',
+        "sys.modules.setdefault",
+        "mallopt",
+        "self._trait_values",
+        "list(self._data)",
+        "def _handle_custom_msg",
+        "fig._send_update_msg",
+        "fig._perform_plotly_relayout",
+        'getattr(fig, "_data_objs")',
+        "fig._layout",
+    ):
         assert line_of(fragment) in lines, f"not reported: {fragment}\n{text}"
     # anywidget's documented _esm/_css and a class's own method of a name plotly also uses are fine.
-    for fragment in ('_esm = ', '_css = ', "return self._layout()"):
+    for fragment in ("_esm = ", "_css = ", "return self._layout()"):
         assert line_of(fragment) not in lines, f"reported wrongly: {fragment}\n{text}"

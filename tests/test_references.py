@@ -1,6 +1,7 @@
 """The project carries its own references: every citation key used in code, tests and
 lessons is in :mod:`biomech.references`, every coefficient and normal range names known
 sources, and nothing points at a file outside the repository."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,11 @@ def test_the_citation_pattern_finds_keys():
     assert cited_keys(text) == {"Bagwell2016", "Yoo2008", "Oyewole2013", "PMC7274868"}
 
 
-@pytest.mark.parametrize("path", _tracked("biomech/*.py", "biomech/**/*.py", "tests/*.py", "notebooks/src/*.py"),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    _tracked("biomech/*.py", "biomech/**/*.py", "tests/*.py", "notebooks/src/*.py"),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
 def test_every_cited_key_is_in_the_references(path):
     unknown = sorted(k for k in cited_keys(path.read_text()) if k not in references.REFERENCES)
     assert not unknown, f"{path.relative_to(ROOT)} cites keys missing from biomech.references: {unknown}"
@@ -70,7 +74,9 @@ def test_unverified_sources_are_listed_in_one_place():
 def test_nothing_points_outside_the_repository():
     """No tracked file names the design brief's files or the folder beside the project."""
     # Written in pieces so that this file does not match itself.
-    pattern = re.compile("|".join(("REFERENCE" + "_VALUES", "DESIGN" + r"\.md", "STACK" + "_NOTES", r"\.\./" + "shared")))
+    pattern = re.compile(
+        "|".join(("REFERENCE" + "_VALUES", "DESIGN" + r"\.md", "STACK" + "_NOTES", r"\.\./" + "shared"))
+    )
     offenders = []
     for path in _tracked():
         if path.name == "CHANGELOG.md" or path.suffix in (".png", ".ico"):
@@ -79,6 +85,7 @@ def test_nothing_points_outside_the_repository():
             text = path.read_text()
         except UnicodeDecodeError:
             continue
-        offenders += [f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(text.splitlines(), 1)
-                      if pattern.search(line)]
+        offenders += [
+            f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)
+        ]
     assert not offenders, offenders

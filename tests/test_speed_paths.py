@@ -4,6 +4,7 @@
 text or None, and :func:`biomech.forward_kinematics` has a path of its own for one pose
 of plain numbers; these tests hold them to the general (array) paths.
 """
+
 import inspect
 
 import numpy as np
@@ -19,8 +20,15 @@ CASES = [
     {"task": "squat", "sex": "male", "constitutional_hka_deg": -6.0, "trunk_lean_deg": 10},
     {"task": "lunge", "adductor_tightness": 1, "hip_width_mm": 190.0, "pelvic_tilt_deg": 20.0},
     {"task": "single_leg_stance", "compensation": "trunk_lean", "abductor_weakness": 0.9},
-    {"task": "sitting", "mldfa_deg": 85.0, "mpta_deg": 88.0, "jlca_deg": 1.0, "age_years": 8.0, "height_m": 1.3,
-     "mass_kg": 27.0},
+    {
+        "task": "sitting",
+        "mldfa_deg": 85.0,
+        "mpta_deg": 88.0,
+        "jlca_deg": 1.0,
+        "age_years": 8.0,
+        "height_m": 1.3,
+        "mass_kg": 27.0,
+    },
     {"task": "knees_together", "knee_flexion_deg": 5.0},
 ]
 
@@ -54,8 +62,9 @@ def test_plain_inputs_keep_every_number_of_the_state_a_python_float(inputs):
 @pytest.mark.parametrize("inputs", CASES)
 def test_simulate_of_plain_numbers_equals_simulate_of_numpy_scalars(inputs):
     plain = biomech.simulate(**inputs)
-    numpy_scalars = biomech.simulate(**{k: np.float64(v) if isinstance(v, (int, float)) else v
-                                        for k, v in inputs.items()})
+    numpy_scalars = biomech.simulate(
+        **{k: np.float64(v) if isinstance(v, (int, float)) else v for k, v in inputs.items()}
+    )
     assert plain.as_dict() == numpy_scalars.as_dict()
     assert plain.inputs == numpy_scalars.inputs
     for name, xyz in plain.landmarks.items():
@@ -80,10 +89,16 @@ def test_forward_kinematics_takes_its_angles_in_the_chain_order():
 POSES = [
     {},
     {"knee_flexion_deg": 60.0, "hip_flexion_deg": 40, "knee_abduction_deg": -5.0, "pelvic_drop_deg": 3.0},
-    {"pelvic_tilt_deg": 15.0, "hip_adduction_deg": -12.0, "tibial_internal_rotation_deg": 180.0,
-     "femoral_valgus_deg": 4.0, "side": "left", "sex": "male", "hip_width_mm": 170.0},
-    {"hip_internal_rotation_deg": -180, "knee_flexion_deg": 135.0, "age_years": 6.0, "height_m": 1.15,
-     "mass_kg": 20.0},
+    {
+        "pelvic_tilt_deg": 15.0,
+        "hip_adduction_deg": -12.0,
+        "tibial_internal_rotation_deg": 180.0,
+        "femoral_valgus_deg": 4.0,
+        "side": "left",
+        "sex": "male",
+        "hip_width_mm": 170.0,
+    },
+    {"hip_internal_rotation_deg": -180, "knee_flexion_deg": 135.0, "age_years": 6.0, "height_m": 1.15, "mass_kg": 20.0},
 ]
 
 
@@ -99,11 +114,21 @@ def test_forward_kinematics_of_one_pose_equals_a_row_of_a_table(pose):
         np.testing.assert_array_equal(xyz, table[name][1])
 
 
-@pytest.mark.parametrize("bad", [
-    {"knee_flexion_deg": 181.0}, {"knee_flexion_deg": float("nan")}, {"hip_flexion_deg": None},
-    {"sex": "x"}, {"side": "up", "knee_flexion_deg": 400.0}, {"height_m": 3.0}, {"mass_kg": 500.0},
-    {"age_years": 3.0, "height_m": 1.8}, {"hip_width_mm": 20.0}, {"knee_flexion_deg": True},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"knee_flexion_deg": 181.0},
+        {"knee_flexion_deg": float("nan")},
+        {"hip_flexion_deg": None},
+        {"sex": "x"},
+        {"side": "up", "knee_flexion_deg": 400.0},
+        {"height_m": 3.0},
+        {"mass_kg": 500.0},
+        {"age_years": 3.0, "height_m": 1.8},
+        {"hip_width_mm": 20.0},
+        {"knee_flexion_deg": True},
+    ],
+)
 def test_forward_kinematics_of_one_bad_pose_says_what_the_general_checks_say(bad):
     with pytest.raises(ValueError) as fast:
         biomech.forward_kinematics(**bad)

@@ -1,6 +1,7 @@
 """The comparisons of biomech.validation: every published value the model is compared with,
 calibration (tuned to) apart from validation (not tuned to). Each comparison agrees, or
 is recorded as a disagreement with its reason; every source is in the references."""
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,10 @@ def test_comparison(comparison):
     assert comparison.sources and all(key in references.REFERENCES for key in comparison.sources)
     assert comparison.low < comparison.high
     if comparison.agrees_expected:
-        assert agrees, (f"{comparison.quantity}: model {value:.4g} outside {comparison.low:g} to {comparison.high:g} "
-                        f"({comparison.published}); fix the model or record the disagreement with its reason")
+        assert agrees, (
+            f"{comparison.quantity}: model {value:.4g} outside {comparison.low:g} to {comparison.high:g} "
+            f"({comparison.published}); fix the model or record the disagreement with its reason"
+        )
     else:
         assert not agrees, f"{comparison.key} now agrees: mark it agrees_expected=True and remove its reason"
         assert comparison.key in validation.DISAGREEMENTS

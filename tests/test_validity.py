@@ -4,22 +4,34 @@ forces but not angles, and children follow the developmental curve.
 Every range comes from ``biomech.norms.NORMAL_RANGES``; each test id ends with the keys
 of the range's sources (:mod:`biomech.references`; see ``tests/_reference_checks.py``).
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from _reference_checks import ADULTS, case_id, out_of_range, range_cases, ranges
 
 import biomech
 from biomech import norms, references
 from biomech.norms import NORMAL_RANGES
 
-from _reference_checks import ADULTS, case_id, out_of_range, range_cases, ranges
-
 #: The measures that must have a published range somewhere.
 COVERED = (
-    "hka_deg", "atfa_deg", "load_axis_shift_mm", "wbl_ratio_pct", "q_angle_deg", "medial_load_fraction",
-    "hip_abductor_force_bw", "hip_contact_force_bw", "knee_contact_force_bw", "knee_adduction_moment_nm",
-    "pelvic_tilt_deg", "navicular_drop_mm", "fppa_deg", "pelvic_drop_deg", "intermalleolar_distance_mm",
+    "hka_deg",
+    "atfa_deg",
+    "load_axis_shift_mm",
+    "wbl_ratio_pct",
+    "q_angle_deg",
+    "medial_load_fraction",
+    "hip_abductor_force_bw",
+    "hip_contact_force_bw",
+    "knee_contact_force_bw",
+    "knee_adduction_moment_nm",
+    "pelvic_tilt_deg",
+    "navicular_drop_mm",
+    "fppa_deg",
+    "pelvic_drop_deg",
+    "intermalleolar_distance_mm",
 )
 
 
@@ -35,8 +47,9 @@ def test_every_normal_range_names_known_sources_and_model_tasks():
     assert set(COVERED) <= set(NORMAL_RANGES)
 
 
-@pytest.mark.parametrize(("name", "rng", "task", "knee_flexion", "sex"),
-                         [pytest.param(*c, id=case_id(*c)) for c in range_cases()])
+@pytest.mark.parametrize(
+    ("name", "rng", "task", "knee_flexion", "sex"), [pytest.param(*c, id=case_id(*c)) for c in range_cases()]
+)
 def test_default_adult_inside_published_normal_range(name, rng, task, knee_flexion, sex):
     """Default adult female (1.65 m, 60 kg, 25 y) and male (1.78 m, 75 kg, 25 y), no causes,
     in each task and at a knee flexion the range was measured in: inside the range. The
@@ -104,8 +117,9 @@ def test_forces_scale_with_mass_angles_do_not(task):
     mass_free = [k for k in light if k.endswith(("_deg", "_bw", "_fraction", "_pct")) or k in geometric]
     for k in mass_free:
         assert heavy[k] == pytest.approx(light[k], rel=1e-9, abs=1e-9), k
-    assert heavy["knee_adduction_moment_nm"] == pytest.approx(light["knee_adduction_moment_nm"] * 90.0 / 60.0,
-                                                               rel=1e-9, abs=1e-9)
+    assert heavy["knee_adduction_moment_nm"] == pytest.approx(
+        light["knee_adduction_moment_nm"] * 90.0 / 60.0, rel=1e-9, abs=1e-9
+    )
     # The forces themselves (not only their BW multiples) are non-trivial here.
     assert abs(light["knee_adduction_moment_nm"]) > 0.1
     assert light["knee_contact_force_bw"] > 0.1
@@ -115,8 +129,16 @@ def test_heavier_body_widens_the_self_check_ankle_gap():
     """The self-check depends on soft tissue: more body mass at the same height and bones
     means thicker knees, so the gap at the ankles can only grow."""
     masses = np.linspace(50.0, 120.0, 8)
-    out = biomech.simulate_many({"sex": "female", "height_m": 1.65, "age_years": 25.0, "mass_kg": masses,
-                                 "task": "knees_together", "constitutional_hka_deg": 3.0})
+    out = biomech.simulate_many(
+        {
+            "sex": "female",
+            "height_m": 1.65,
+            "age_years": 25.0,
+            "mass_kg": masses,
+            "task": "knees_together",
+            "constitutional_hka_deg": 3.0,
+        }
+    )
     gap = out["intermalleolar_distance_mm"]
     assert np.all(np.diff(gap) >= 0.0)
     assert gap[-1] > gap[0]
@@ -130,10 +152,25 @@ def test_heavier_body_widens_the_self_check_ankle_gap():
 #: [WHO2006; Kuczmarski2002].
 #: Only body size: bone alignment comes from age alone.
 CHILD_SIZE = {
-    0.5: (0.67, 7.5), 1.0: (0.75, 9.5), 1.5: (0.82, 10.8), 2.0: (0.87, 12.0), 2.5: (0.91, 13.0),
-    3.0: (0.95, 14.0), 3.5: (0.99, 15.0), 4.0: (1.02, 16.0), 4.5: (1.06, 17.0), 5.0: (1.09, 18.0),
-    6.0: (1.16, 20.5), 7.0: (1.22, 23.0), 8.0: (1.28, 25.5), 9.5: (1.36, 30.0), 10.0: (1.38, 32.0),
-    11.0: (1.44, 36.0), 12.0: (1.50, 40.0), 15.0: (1.62, 52.0), 18.0: (1.65, 57.0),
+    0.5: (0.67, 7.5),
+    1.0: (0.75, 9.5),
+    1.5: (0.82, 10.8),
+    2.0: (0.87, 12.0),
+    2.5: (0.91, 13.0),
+    3.0: (0.95, 14.0),
+    3.5: (0.99, 15.0),
+    4.0: (1.02, 16.0),
+    4.5: (1.06, 17.0),
+    5.0: (1.09, 18.0),
+    6.0: (1.16, 20.5),
+    7.0: (1.22, 23.0),
+    8.0: (1.28, 25.5),
+    9.5: (1.36, 30.0),
+    10.0: (1.38, 32.0),
+    11.0: (1.44, 36.0),
+    12.0: (1.50, 40.0),
+    15.0: (1.62, 52.0),
+    18.0: (1.65, 57.0),
 }
 
 
@@ -208,4 +245,3 @@ def test_children_knee_and_ankle_gaps(sex, age):
     r = biomech.simulate(sex=sex, height_m=h, mass_kg=m, age_years=age, task="knees_together")
     assert 0.0 <= r.intercondylar_distance_mm <= 3.83 + 2 * 8.1
     assert 0.0 <= r.intermalleolar_distance_mm <= 7.51 + 2 * 11.22
-

@@ -16,6 +16,7 @@ JupyterLab; the app link opens the explorer without code (Voila). The nbgitpulle
 the repository into each student's home on a hub and opens the start lesson; the hub's image
 must have the project installed (README, "Run a class"; deploy/).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,10 @@ BADGE_BEGIN = "<!-- binder-badge: python tools/classroom_links.py --write-readme
 BADGE_END = "<!-- /binder-badge -->"
 
 # https://github.com/o/r(.git), git@github.com:o/r(.git), ssh://git@github.com/o/r(.git)
-_GITHUB = re.compile(r"^(?:https?://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
-                     r"(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$")
+_GITHUB = re.compile(
+    r"^(?:https?://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"(?P<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?P<name>[A-Za-z0-9._-]+?)(?:\.git)?/?$"
+)
 # Words that mean someone copied an example instead of naming the repository.
 _PLACEHOLDERS = {"owner", "repo", "user", "username", "org", "name", "example"}
 
@@ -49,8 +52,10 @@ def github_path(repo_url: str) -> str:
     """``owner/name`` of a GitHub repository URL (https or ssh form); ValueError otherwise."""
     match = _GITHUB.match(repo_url.strip())
     if not match:
-        raise NoRepository(f"{repo_url!r} is not a GitHub repository URL "
-                           "(expected https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git)")
+        raise NoRepository(
+            f"{repo_url!r} is not a GitHub repository URL "
+            "(expected https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git)"
+        )
     owner, name = match["owner"], match["name"]
     if owner.lower() in _PLACEHOLDERS or name.lower() in _PLACEHOLDERS:
         raise NoRepository(f"{repo_url!r} looks like a placeholder, not a repository: name the real one")
@@ -76,8 +81,10 @@ def repository(repo_url: str | None, cwd: Path = ROOT) -> str:
 def binder_links(repo_url: str, branch: str = "HEAD") -> dict[str, str]:
     """Binder launch links for a GitHub repository URL."""
     base = f"https://mybinder.org/v2/gh/{github_path(repo_url)}/{branch}"
-    return {"lessons": f"{base}?urlpath={quote('lab/tree/' + START, safe='')}",
-            "app": f"{base}?urlpath={quote('voila/render/' + APP, safe='')}"}
+    return {
+        "lessons": f"{base}?urlpath={quote('lab/tree/' + START, safe='')}",
+        "app": f"{base}?urlpath={quote('voila/render/' + APP, safe='')}",
+    }
 
 
 def badge_markdown(repo_url: str, branch: str = "HEAD") -> str:
@@ -118,9 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         repo = repository(args.repo)
     except NoRepository as exc:
-        print(f"classroom_links: {exc}.\n  Name the repository: python tools/classroom_links.py "
-              "https://github.com/OWNER/REPO (its real owner and name), or add the remote first:\n"
-              "  git remote add origin https://github.com/OWNER/REPO.git", file=sys.stderr)
+        print(
+            f"classroom_links: {exc}.\n  Name the repository: python tools/classroom_links.py "
+            "https://github.com/OWNER/REPO (its real owner and name), or add the remote first:\n"
+            "  git remote add origin https://github.com/OWNER/REPO.git",
+            file=sys.stderr,
+        )
         return 2
     badge = badge_markdown(repo)
     print(f"Repository: {repo}")

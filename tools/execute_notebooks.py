@@ -9,6 +9,7 @@ would embed the plotly bundle (about 5 MB per figure), and a stored widget view 
 
 Usage: ``python tools/execute_notebooks.py [notebooks/src/NN_name.py ...]``
 """
+
 from __future__ import annotations
 
 import sys
@@ -37,8 +38,14 @@ def build(source: Path) -> float:
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}},
-                   store_widget_state=False, record_timing=False).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+        store_widget_state=False,
+        record_timing=False,
+    ).execute()
     elapsed = time.perf_counter() - start
     nb.metadata.pop("widgets", None)
     for number, cell in enumerate(nb.cells):

@@ -9,6 +9,7 @@ Run by `make` after `pip install`, and by Binder's `postBuild`:
   fetch (a classroom network may be offline, and the prompt distracts), for this
   environment only (an overrides.json next to the environment's JupyterLab).
 """
+
 from __future__ import annotations
 
 import json

@@ -23,6 +23,7 @@ runs :data:`ACCESS_JS`, which names what ipywidgets 8 leaves unnamed for a scree
 Importing this module, or building a figure, writes nothing and does not import plotly's
 Python package (it only locates the file inside it).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ import json
 import re
 import shutil
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -101,13 +102,16 @@ ACCESS_JS = r"""
 #: A federated extension with no plugins: JupyterLab and Voila load its entry point at
 #: page start (which runs :data:`ACCESS_JS`), find nothing to load, and otherwise only
 #: serve its static files.
-REMOTE_ENTRY = ACCESS_JS + f"""\
+REMOTE_ENTRY = (
+    ACCESS_JS
+    + f"""\
 var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {{}});
 _JUPYTERLAB["{EXTENSION}"] = {{
   init: function () {{ return Promise.resolve(); }},
   get: function (module) {{ return Promise.reject(new Error("{EXTENSION} has no module " + module)); }}
 }};
 """
+)
 
 
 def plotly_js_file() -> Path:
@@ -119,7 +123,7 @@ def plotly_js_file() -> Path:
     return Path(spec.submodule_search_locations[0]) / "package_data" / "plotly.min.js"
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundle_name() -> str:
     """File name of the installed copy: plotly.js version and a content hash, so a new
     plotly never meets a browser's cached old copy."""
@@ -129,7 +133,7 @@ def bundle_name() -> str:
     return f"plotly-{version.group(1).decode() if version else 'unknown'}-{digest}.js"
 
 
-@lru_cache(maxsize=None)
+@cache
 def plotly_js_source() -> str:
     """The plotly.js source, for figures in an environment without the install."""
     return plotly_js_file().read_text(encoding="utf-8")
@@ -149,8 +153,12 @@ def install(prefix=None) -> Path:
     if not bundle.exists():
         shutil.copyfile(plotly_js_file(), bundle)
     (static / "remoteEntry.js").write_text(REMOTE_ENTRY)
-    package = {"name": EXTENSION, "version": __version__, "description": "biomech: plotly.js served once per page",
-               "jupyterlab": {"_build": {"load": "static/remoteEntry.js"}}}
+    package = {
+        "name": EXTENSION,
+        "version": __version__,
+        "description": "biomech: plotly.js served once per page",
+        "jupyterlab": {"_build": {"load": "static/remoteEntry.js"}},
+    }
     (root / "package.json").write_text(json.dumps(package, indent=2) + "\n")
     return root
 
@@ -160,7 +168,9 @@ def install_is_current(prefix=None) -> bool:
     writes it; an older install lacks the accessibility helper). Only looks."""
     from jupyter_core.paths import jupyter_path
 
-    folders = [Path(prefix) / "share" / "jupyter" / "labextensions"] if prefix else map(Path, jupyter_path("labextensions"))
+    folders = (
+        [Path(prefix) / "share" / "jupyter" / "labextensions"] if prefix else map(Path, jupyter_path("labextensions"))
+    )
     for folder in folders:
         entry = folder / EXTENSION / "static" / "remoteEntry.js"
         if entry.is_file():

@@ -22,6 +22,7 @@ Three kinds::
 :func:`table` prints results with the explorer's plain labels and units (never the
 names used in code), for the lessons' printed tables.
 """
+
 from __future__ import annotations
 
 import logging
@@ -41,12 +42,17 @@ _BOX = widgets.Layout(border="1px solid #d5dbdb", padding="6px 10px", margin="8p
 
 
 def _feedback_html(kind, text):
-    colours = {"correct": ("#e9f7ef", "#1e8449", "Correct."), "wrong": ("#fef5e7", "#b9770e", "Not yet."),
-               "error": ("#fdecea", "#922b21", "Please check your answer:")}
+    colours = {
+        "correct": ("#e9f7ef", "#1e8449", "Correct."),
+        "wrong": ("#fef5e7", "#b9770e", "Not yet."),
+        "error": ("#fdecea", "#922b21", "Please check your answer:"),
+    }
     background, colour, lead = colours[kind]
     # Attributes in double quotes: the font list itself holds single quotes ('Segoe UI').
-    return (f'<div style="font-family:{style.FONT}; background:{background}; color:{colour}; padding:6px 8px;'
-            f' border-radius:4px" data-result="{kind}"><b>{lead}</b> {text}</div>')
+    return (
+        f'<div style="font-family:{style.FONT}; background:{background}; color:{colour}; padding:6px 8px;'
+        f' border-radius:4px" data-result="{kind}"><b>{lead}</b> {text}</div>'
+    )
 
 
 class _Check(widgets.VBox):
@@ -58,8 +64,9 @@ class _Check(widgets.VBox):
         self.attempts = 0
         self.correct = None
         self.feedback = widgets.HTML("")
-        self.button = widgets.Button(description="Check", icon="check", button_style="info",
-                                     layout=widgets.Layout(width="110px"))
+        self.button = widgets.Button(
+            description="Check", icon="check", button_style="info", layout=widgets.Layout(width="110px")
+        )
         self.button.on_click(lambda _: self.check())
         title = widgets.HTML(f'<div style="font-family:{style.FONT}"><b>Self-check.</b> {question}</div>')
         super().__init__([title, *answer_widgets, self.button, self.feedback], layout=_BOX)
@@ -158,8 +165,10 @@ _REVEAL_BOX = widgets.Layout(border="1px solid #d5dbdb", padding="6px 10px", mar
 
 
 def _html_block(background, colour, body, result):
-    return (f'<div style="font-family:{style.FONT}; background:{background}; color:{colour}; padding:6px 8px;'
-            f' border-radius:4px; margin:4px 0" data-result="{result}">{body}</div>')
+    return (
+        f'<div style="font-family:{style.FONT}; background:{background}; color:{colour}; padding:6px 8px;'
+        f' border-radius:4px; margin:4px 0" data-result="{result}">{body}</div>'
+    )
 
 
 def _as_number(value):
@@ -226,8 +235,19 @@ class Predict(widgets.VBox):
     #: Every Predict built in this process (tests press them all).
     instances = weakref.WeakSet()
 
-    def __init__(self, question, *, options=None, answer, explanation, why_tempting=None, reveal=None,
-                 number=False, tolerance=None, unit=""):
+    def __init__(
+        self,
+        question,
+        *,
+        options=None,
+        answer,
+        explanation,
+        why_tempting=None,
+        reveal=None,
+        number=False,
+        tolerance=None,
+        unit="",
+    ):
         self._validate(options, answer, why_tempting, number, tolerance)
         self.question = question
         self.options = list(options) if options is not None else None
@@ -244,18 +264,25 @@ class Predict(widgets.VBox):
         self.attempts = 0
         self.problems = []
         if self.number:
-            self.answer = widgets.Text(placeholder=f"your prediction{' in ' + unit if unit else ''}",
-                                       layout=widgets.Layout(width="240px"))
+            self.answer = widgets.Text(
+                placeholder=f"your prediction{' in ' + unit if unit else ''}", layout=widgets.Layout(width="240px")
+            )
         else:
             self.answer = widgets.RadioButtons(options=self.options, value=None, layout=widgets.Layout(width="auto"))
-        self.button = widgets.Button(description="Lock in my prediction", icon="lock", button_style="warning",
-                                     layout=widgets.Layout(width="220px"))
+        self.button = widgets.Button(
+            description="Lock in my prediction",
+            icon="lock",
+            button_style="warning",
+            layout=widgets.Layout(width="220px"),
+        )
         self.button.on_click(lambda _: self.check())
         self.feedback = widgets.HTML("")
         self.reveal_area = widgets.VBox([])
-        title = widgets.HTML(f'<div style="font-family:{style.FONT}"><b>Predict first.</b> {question}<br>'
-                             "<span style='color:#5d6d7e'>The model's answer appears once you lock in "
-                             "your prediction.</span></div>")
+        title = widgets.HTML(
+            f'<div style="font-family:{style.FONT}"><b>Predict first.</b> {question}<br>'
+            "<span style='color:#5d6d7e'>The model's answer appears once you lock in "
+            "your prediction.</span></div>"
+        )
         super().__init__([title, self.answer, self.button, self.feedback, self.reveal_area], layout=_REVEAL_BOX)
         self.add_class("bm-predict")
         Predict.instances.add(self)
@@ -323,9 +350,14 @@ class Predict(widgets.VBox):
         except Exception as exc:  # a lesson must never show a traceback
             log.exception("prediction answer failed")
             self.problems.append(f"answer: {exc}")
-            self.reveal_area.children = [widgets.HTML(_feedback_html(
-                "error", escape(f"your prediction is recorded, but the model's answer could not be computed "
-                                f"({exc}).")))]
+            self.reveal_area.children = [
+                widgets.HTML(
+                    _feedback_html(
+                        "error",
+                        escape(f"your prediction is recorded, but the model's answer could not be computed ({exc})."),
+                    )
+                )
+            ]
             return None
         self.correct = self._matches(predicted, expected)
         self.reveal_area.children = self._reveal_children(predicted, expected)
@@ -342,8 +374,13 @@ class Predict(widgets.VBox):
             predicted = _as_number(raw)
             if predicted is None:
                 example = f"12.5 {self.unit}".strip()
-                self._say("error", escape(f"type a number{' in ' + self.unit if self.unit else ''}, for example "
-                                          f"{example} (you typed {str(raw)!r})."))
+                self._say(
+                    "error",
+                    escape(
+                        f"type a number{' in ' + self.unit if self.unit else ''}, for example "
+                        f"{example} (you typed {str(raw)!r})."
+                    ),
+                )
                 return None
             if value is not None:
                 self.answer.value = f"{predicted:g}"
@@ -492,13 +529,19 @@ def ranges(result, names):
             normal, verdict_text = "no published range", ""
         else:
             low, high = bounds
-            normal = (f"{low:.2g} to {high:.2g} N m/kg" if rng.per_kg
-                      else f"{low * scale:.3g} to {high * scale:.3g} {unit}")
+            normal = (
+                f"{low:.2g} to {high:.2g} N m/kg" if rng.per_kg else f"{low * scale:.3g} to {high * scale:.3g} {unit}"
+            )
             verdict_text = verdict if verdict else f"no verdict (measured in: {rng.context})"
         digits = 2 if abs(value) < 1 else 1
-        rows.append((f"{text} ({unit})", f"{value:+.{digits}f}" if name in readouts.SIGNED else f"{value:.{digits}f}",
-                     normal,
-                     verdict_text))
+        rows.append(
+            (
+                f"{text} ({unit})",
+                f"{value:+.{digits}f}" if name in readouts.SIGNED else f"{value:.{digits}f}",
+                normal,
+                verdict_text,
+            )
+        )
     width = max(len(r[0]) for r in rows)
     lines = [f"{'':<{width}s}  {'value':>8s}  {'published normal range':<24s} verdict"]
     lines += [f"{a:<{width}s}  {b:>8s}  {c:<24s} {d}" for a, b, c, d in rows]

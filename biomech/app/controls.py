@@ -6,6 +6,7 @@ the person (hip width, pelvic tilt, bone alignment) are offsets from the person'
 typical value, so a preset such as "wide hips" means the same for a woman, a man or a
 child; :func:`model_inputs` turns the UI state into :func:`biomech.simulate` inputs.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,15 +25,24 @@ WIDE = widgets.Layout(width="312px")
 #: Sliders send their value while being dragged; the explorer coalesces the updates.
 CONTINUOUS = True
 
-CAUSE_CONTROLS = ("adductor_tightness", "abductor_weakness", "arch_collapse", "hip_width_offset_mm",
-                  "pelvic_tilt_offset_deg", "bone_offset_deg")
+CAUSE_CONTROLS = (
+    "adductor_tightness",
+    "abductor_weakness",
+    "arch_collapse",
+    "hip_width_offset_mm",
+    "pelvic_tilt_offset_deg",
+    "bone_offset_deg",
+)
 #: The trunk: a sideways lean, and what the body does on one leg when the abductors are too weak.
 TRUNK_CONTROLS = ("trunk_lean_deg", "compensation")
 PERSON_CONTROLS = ("sex", "height_m", "mass_kg", "age_years")
 TASK_CONTROLS = ("task", "knee_flexion_deg", "side")
 #: Offset controls: the model input each one shifts away from the person's typical value.
-OFFSETS = {"hip_width_offset_mm": "hip_width_mm", "pelvic_tilt_offset_deg": "pelvic_tilt_deg",
-           "bone_offset_deg": "constitutional_hka_deg"}
+OFFSETS = {
+    "hip_width_offset_mm": "hip_width_mm",
+    "pelvic_tilt_offset_deg": "pelvic_tilt_deg",
+    "bone_offset_deg": "constitutional_hka_deg",
+}
 
 #: UI state of the explorer when it starts: the model's defaults (the typical adult woman,
 #: standing), every offset at zero.
@@ -92,8 +102,9 @@ def body_following_person(ui, previous):
     changed values (possibly none)."""
     old = typical_body(previous["sex"], previous["age_years"])
     typical = abs(ui["height_m"] - old[0]) < 0.005 and abs(ui["mass_kg"] - old[1]) < 0.05
-    impossible = growth.first_impossible_child(ui["sex"] == "female", ui["age_years"], ui["height_m"],
-                                               ui["mass_kg"]) is not None
+    impossible = (
+        growth.first_impossible_child(ui["sex"] == "female", ui["age_years"], ui["height_m"], ui["mass_kg"]) is not None
+    )
     if not (typical or impossible):
         return {}
     height, mass = typical_body(ui["sex"], ui["age_years"])
@@ -143,8 +154,10 @@ def clinical_text(name, ui):
         return f"anterior pelvic tilt {base['pelvic_tilt_deg'] + v:.0f}° (typical {base['pelvic_tilt_deg']:.0f}°)"
     if name == "bone_offset_deg":
         total = base["constitutional_hka_deg"] + v
-        return (f"bone alignment {total:+.1f}° HKA (typical for sex and age {base['constitutional_hka_deg']:+.1f}°;"
-                f" + valgus)")
+        return (
+            f"bone alignment {total:+.1f}° HKA (typical for sex and age {base['constitutional_hka_deg']:+.1f}°;"
+            f" + valgus)"
+        )
     if name == "trunk_lean_deg":
         if abs(v) < 0.5:
             return "trunk upright"
@@ -159,9 +172,18 @@ def clinical_text(name, ui):
 
 def _slider(description, low, high, step, fmt, tooltip):
     low, high = on_grid(low, high, step)
-    return widgets.FloatSlider(min=low, max=high, step=step, description=description, readout_format=fmt,
-                               continuous_update=CONTINUOUS, style=SLIDER_STYLE, layout=WIDE,
-                               description_allow_html=False, tooltip=tooltip)
+    return widgets.FloatSlider(
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=fmt,
+        continuous_update=CONTINUOUS,
+        style=SLIDER_STYLE,
+        layout=WIDE,
+        description_allow_html=False,
+        tooltip=tooltip,
+    )
 
 
 def build():
@@ -176,36 +198,83 @@ def build():
         return _slider(description, *control_range(name, DEFAULT_UI), step, fmt, tooltip)
 
     return {
-        "adductor_tightness": slider("adductor_tightness", "Adductor tightness", 0.05, ".2f",
-                                     f"0 = none, 1 = severe ({lost:.0f}° of hip abduction lost)"),
-        "abductor_weakness": slider("abductor_weakness", "Abductor weakness", 0.05, ".2f",
-                                    "fraction of hip abductor and external-rotator strength lost"),
-        "arch_collapse": slider("arch_collapse", "Arch collapse", 0.05, ".2f",
-                                f"0 = healthy arch, 1 = flat foot (navicular drop {drop:.0f} mm)"),
-        "hip_width_offset_mm": slider("hip_width_offset_mm", "Hip width (±mm)", 1.0, "+.0f",
-                                      "distance between the hip joint centres, relative to typical"),
-        "pelvic_tilt_offset_deg": slider("pelvic_tilt_offset_deg", "Pelvic tilt (±°)", 0.5, "+.1f",
-                                         "anterior pelvic tilt relative to typical (+ = front of pelvis down)"),
-        "bone_offset_deg": slider("bone_offset_deg", "Bone shape (±°)", 0.5, "+.1f",
-                                  "structural alignment of the bones (+ = valgus), e.g. rickets, Blount's, "
-                                  "or after an osteotomy"),
-        "sex": widgets.ToggleButtons(options=[("female", "female"), ("male", "male")], description="Sex",
-                                     style={"description_width": "60px", "button_width": "90px"}),
+        "adductor_tightness": slider(
+            "adductor_tightness",
+            "Adductor tightness",
+            0.05,
+            ".2f",
+            f"0 = none, 1 = severe ({lost:.0f}° of hip abduction lost)",
+        ),
+        "abductor_weakness": slider(
+            "abductor_weakness",
+            "Abductor weakness",
+            0.05,
+            ".2f",
+            "fraction of hip abductor and external-rotator strength lost",
+        ),
+        "arch_collapse": slider(
+            "arch_collapse",
+            "Arch collapse",
+            0.05,
+            ".2f",
+            f"0 = healthy arch, 1 = flat foot (navicular drop {drop:.0f} mm)",
+        ),
+        "hip_width_offset_mm": slider(
+            "hip_width_offset_mm",
+            "Hip width (±mm)",
+            1.0,
+            "+.0f",
+            "distance between the hip joint centres, relative to typical",
+        ),
+        "pelvic_tilt_offset_deg": slider(
+            "pelvic_tilt_offset_deg",
+            "Pelvic tilt (±°)",
+            0.5,
+            "+.1f",
+            "anterior pelvic tilt relative to typical (+ = front of pelvis down)",
+        ),
+        "bone_offset_deg": slider(
+            "bone_offset_deg",
+            "Bone shape (±°)",
+            0.5,
+            "+.1f",
+            "structural alignment of the bones (+ = valgus), e.g. rickets, Blount's, or after an osteotomy",
+        ),
+        "sex": widgets.ToggleButtons(
+            options=[("female", "female"), ("male", "male")],
+            description="Sex",
+            style={"description_width": "60px", "button_width": "90px"},
+        ),
         "height_m": slider("height_m", "Height (m)", 0.01, ".2f", "standing height"),
         "mass_kg": slider("mass_kg", "Body mass (kg)", 0.5, ".1f", "body mass: forces scale with it"),
-        "age_years": slider("age_years", "Age (years)", 0.25, ".2f",
-                            "children follow the developmental curve of knee alignment"),
-        "trunk_lean_deg": slider("trunk_lean_deg", "Trunk lean (°)", 1.0, "+.0f",
-                                 "sideways lean of the trunk, + toward the measured (standing) leg"),
+        "age_years": slider(
+            "age_years", "Age (years)", 0.25, ".2f", "children follow the developmental curve of knee alignment"
+        ),
+        "trunk_lean_deg": slider(
+            "trunk_lean_deg",
+            "Trunk lean (°)",
+            1.0,
+            "+.0f",
+            "sideways lean of the trunk, + toward the measured (standing) leg",
+        ),
         "compensation": widgets.ToggleButtons(
             options=[("pelvis drops", "pelvic_drop"), ("trunk leans", "trunk_lean")],
-            description="Weak hips:", tooltip="what the body does on one leg when the abductors cannot hold the "
+            description="Weak hips:",
+            tooltip="what the body does on one leg when the abductors cannot hold the "
             "pelvis: let it drop (Trendelenburg) or lean the trunk over the hip (Duchenne)",
-            style={"description_width": "70px", "button_width": "110px"}),
+            style={"description_width": "70px", "button_width": "110px"},
+        ),
         "task": widgets.Dropdown(options=task_options, description="Task", style=SLIDER_STYLE, layout=WIDE),
-        "knee_flexion_deg": slider("knee_flexion_deg", "Knee flexion (°)", 1.0, ".0f",
-                                   "+ = bent, - = hyperextended (range depends on the task)"),
-        "side": widgets.ToggleButtons(options=[("right leg", "right"), ("left leg", "left")],
-                                      description="Measured", style={"description_width": "60px",
-                                                                     "button_width": "90px"}),
+        "knee_flexion_deg": slider(
+            "knee_flexion_deg",
+            "Knee flexion (°)",
+            1.0,
+            ".0f",
+            "+ = bent, - = hyperextended (range depends on the task)",
+        ),
+        "side": widgets.ToggleButtons(
+            options=[("right leg", "right"), ("left leg", "left")],
+            description="Measured",
+            style={"description_width": "60px", "button_width": "90px"},
+        ),
     }

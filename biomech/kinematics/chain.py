@@ -6,6 +6,7 @@ from another in one angle costs one new sine and cosine, not eighteen. Lengths i
 Points come back as ``(x, y, z)`` tuples of arrays in the ground frame, pelvis origin at
 the mid-hip point, mirrored to the requested side (``side_sign`` +1 right, -1 left).
 """
+
 from __future__ import annotations
 
 import math
@@ -17,12 +18,20 @@ from .. import numeric as nx
 from . import _generated as gen
 
 #: Joint angles of the chain, in the generated argument order.
-ANGLE_KEYS = ("pelvic_tilt", "pelvic_drop", "hip_flexion", "hip_adduction", "hip_internal_rotation",
-              "femoral_valgus", "knee_flexion", "knee_abduction", "tibial_internal_rotation")
+ANGLE_KEYS = (
+    "pelvic_tilt",
+    "pelvic_drop",
+    "hip_flexion",
+    "hip_adduction",
+    "hip_internal_rotation",
+    "femoral_valgus",
+    "knee_flexion",
+    "knee_abduction",
+    "tibial_internal_rotation",
+)
 _TRIG_KEYS = ANGLE_KEYS + ("ama",)
-_LENGTH_KEYS = gen.ARGUMENTS[2 * len(_TRIG_KEYS):]
-POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibial_tubercle",
-          "femoral_shaft_top")
+_LENGTH_KEYS = gen.ARGUMENTS[2 * len(_TRIG_KEYS) :]
+POINTS = ("hip_center", "knee_center", "ankle_center", "asis", "patella", "tibial_tubercle", "femoral_shaft_top")
 AXES = ("femur_x", "tibia_z", "tibia_y")
 _RADIANS_PER_DEG = math.pi / 180.0
 
@@ -32,8 +41,11 @@ def _layout(outputs):
     function's outputs with None appended and returns the point's ``(x, y, z)``, None for
     a coordinate the function leaves out."""
     index = {name: i for i, name in enumerate(outputs)}
-    return tuple((name, operator.itemgetter(*(index.get(f"{name}_{axis}", -1) for axis in "xyz")))
-                 for name in POINTS + AXES if f"{name}_x" in index)
+    return tuple(
+        (name, operator.itemgetter(*(index.get(f"{name}_{axis}", -1) for axis in "xyz")))
+        for name in POINTS + AXES
+        if f"{name}_x" in index
+    )
 
 
 #: Parts of a solver coefficient, k = k_1 + k_sin sin(knee abduction) + k_cos cos(knee
@@ -49,7 +61,7 @@ def _terms_layout(outputs):
     (s parts), (o parts)))``."""
     index = {name: i for i, name in enumerate(outputs)}
     one, sin_part, cos_part = _KNEE_ABDUCTION_PARTS
-    points = [name[:-len(f"_c_{one}")] for name in outputs if name.endswith(f"_c_{one}")]
+    points = [name[: -len(f"_c_{one}")] for name in outputs if name.endswith(f"_c_{one}")]
     constant, split = [], []
     for point in points:
         parts = [tuple(index.get(f"{point}_{k}_{part}") for part in _KNEE_ABDUCTION_PARTS) for k in "cso"]
@@ -66,9 +78,10 @@ _MEASURES_LAYOUT = _layout(gen.CHAIN_MEASURES_OUTPUTS)
 #: coordinates first, then heights (:func:`adduction_terms_by_knee_abduction`).
 _LATERAL_TERMS = _terms_layout(gen.ADDUCTION_TERMS_OUTPUTS)
 _ALL_TERMS = _terms_layout(gen.ADDUCTION_TERMS_OUTPUTS + gen.ADDUCTION_TERMS_Z_OUTPUTS)
-_UPRIGHT_TERMS = tuple((point, operator.itemgetter(*(gen.UPRIGHT_ADDUCTION_TERMS_OUTPUTS.index(f"{point}_{k}")
-                                                      for k in "cso")))
-                       for point in ("knee_center", "ankle_center"))
+_UPRIGHT_TERMS = tuple(
+    (point, operator.itemgetter(*(gen.UPRIGHT_ADDUCTION_TERMS_OUTPUTS.index(f"{point}_{k}") for k in "cso")))
+    for point in ("knee_center", "ankle_center")
+)
 #: Sine and cosine of a zero angle.
 ZERO = (0.0, 1.0)
 
@@ -162,8 +175,9 @@ def point_coordinates_of(arguments, side_sign=1.0):
     return coordinates
 
 
-_point_coordinates = operator.itemgetter(*(gen.CHAIN_OUTPUTS.index(f"{name}_{axis}") for name in POINTS
-                                           for axis in "xyz"))
+_point_coordinates = operator.itemgetter(
+    *(gen.CHAIN_OUTPUTS.index(f"{name}_{axis}") for name in POINTS for axis in "xyz")
+)
 
 
 def adduction_terms(trig, geometry, heights=True):
@@ -202,8 +216,11 @@ def adduction_terms_at(terms_by_knee_abduction, knee_abduction):
     constant, split = _LATERAL_TERMS if len(v) == len(gen.ADDUCTION_TERMS_OUTPUTS) else _ALL_TERMS
     terms = {point: (v[c], v[s], v[o]) for point, (c, s, o) in constant}
     for point, ((c, c_sin, c_cos), (s, s_sin, s_cos), (o, o_sin, o_cos)) in split:
-        terms[point] = (v[c] + v[c_sin] * sin_k + v[c_cos] * cos_k, v[s] + v[s_sin] * sin_k + v[s_cos] * cos_k,
-                        v[o] + v[o_sin] * sin_k + v[o_cos] * cos_k)
+        terms[point] = (
+            v[c] + v[c_sin] * sin_k + v[c_cos] * cos_k,
+            v[s] + v[s_sin] * sin_k + v[s_cos] * cos_k,
+            v[o] + v[o_sin] * sin_k + v[o_cos] * cos_k,
+        )
     return terms
 
 

@@ -8,6 +8,7 @@ after editing :mod:`biomech.kinematics.derivation`::
 
 ``tests/test_kinematics.py`` fails when the committed file is stale.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,7 +35,7 @@ ARGUMENTS = {arguments!r}
 def _sincos_pairs(angles):
     """``(sin symbol, cos symbol)`` of each angle, in the order given."""
     index = {q: i for i, q in enumerate(derivation.TRIG_ANGLES)}
-    return [derivation.SINCOS_SYMBOLS[2 * index[q]:2 * index[q] + 2] for q in angles]
+    return [derivation.SINCOS_SYMBOLS[2 * index[q] : 2 * index[q] + 2] for q in angles]
 
 
 def nested(expr, pairs):
@@ -99,18 +100,20 @@ def _function_source(name: str, pairs, nest=False) -> str:
 def generate_source() -> str:
     """Source text of the generated module."""
     header = HEADER.format(arguments=tuple(str(s) for s in derivation.ARGUMENTS))
-    return "\n".join([
-        header,
-        _function_source("chain", derivation.generated_outputs()),
-        "",
-        _function_source("chain_measures", derivation.measure_outputs()),
-        "",
-        _function_source("adduction_terms", derivation.solver_outputs(), nest=True),
-        "",
-        _function_source("adduction_terms_z", derivation.solver_outputs(heights=True), nest=True),
-        "",
-        _function_source("upright_adduction_terms", derivation.upright_solver_outputs()),
-    ])
+    return "\n".join(
+        [
+            header,
+            _function_source("chain", derivation.generated_outputs()),
+            "",
+            _function_source("chain_measures", derivation.measure_outputs()),
+            "",
+            _function_source("adduction_terms", derivation.solver_outputs(), nest=True),
+            "",
+            _function_source("adduction_terms_z", derivation.solver_outputs(heights=True), nest=True),
+            "",
+            _function_source("upright_adduction_terms", derivation.upright_solver_outputs()),
+        ]
+    )
 
 
 def main() -> None:

@@ -24,18 +24,20 @@ The femur's mechanical axis is its z axis. ``fem_valgus`` tilts the knee's flexi
 on that axis: a distal femur bent away from its typical shape carries the axis with it
 (:func:`biomech.deformity.femoral_valgus_deg`); the tibia flexes about the tilted axis.
 ``knee_abd`` is the rest of the knee's frontal angle, after flexion: the tibia's bone
-angle, the joint line convergence and the soft tissue's give. Straight, the two add up (the limb's alignment); bent 90 deg,
-a femoral valgus turns the shin about its own axis instead of tilting it (in deep
-flexion the tibia sits under the posterior condyles, not the distal ones).
+angle, the joint line convergence and the soft tissue's give. Straight, the two add up
+(the limb's alignment); bent 90 deg, a femoral valgus turns the shin about its own axis
+instead of tilting it (in deep flexion the tibia sits under the posterior condyles, not
+the distal ones).
 
 References
 ----------
 Grood ES, Suntay WJ (1983). A joint coordinate system for the clinical description of
 three-dimensional motions: application to the knee. J Biomech Eng 105(2):136-144.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import sympy as sp
 
@@ -59,9 +61,7 @@ GEOMETRY_SYMBOLS = sp.symbols(
 #: dominates the cost of a vectorised evaluation). The anatomic-mechanical angle ``ama``
 #: is an angle too.
 TRIG_ANGLES = ANGLE_SYMBOLS + (ama,)
-SINCOS_SYMBOLS = tuple(
-    sym for q in TRIG_ANGLES for sym in sp.symbols(f"sin_{q.name} cos_{q.name}", real=True)
-)
+SINCOS_SYMBOLS = tuple(sym for q in TRIG_ANGLES for sym in sp.symbols(f"sin_{q.name} cos_{q.name}", real=True))
 LENGTH_SYMBOLS = tuple(s for s in GEOMETRY_SYMBOLS if s is not ama)
 
 #: Argument order of every generated function.
@@ -77,11 +77,13 @@ def to_sincos(expr):
     Raises if an angle survives elsewhere (e.g. inside sin(q1 - q2)), so the generated
     code can rely on precomputed sines and cosines alone.
     """
-    replaced = sp.expand_trig(expr).xreplace({
-        f(q): sym
-        for q, (s_sym, c_sym) in zip(TRIG_ANGLES, zip(SINCOS_SYMBOLS[::2], SINCOS_SYMBOLS[1::2]))
-        for f, sym in ((sp.sin, s_sym), (sp.cos, c_sym))
-    })
+    replaced = sp.expand_trig(expr).xreplace(
+        {
+            f(q): sym
+            for q, (s_sym, c_sym) in zip(TRIG_ANGLES, zip(SINCOS_SYMBOLS[::2], SINCOS_SYMBOLS[1::2]))
+            for f, sym in ((sp.sin, s_sym), (sp.cos, c_sym))
+        }
+    )
     left = replaced.free_symbols & set(TRIG_ANGLES)
     if left:
         raise ValueError(f"angles {sorted(map(str, left))} are not only inside sin/cos in {expr}")
@@ -103,7 +105,7 @@ def rot_z(q):
     return sp.Matrix([[sp.cos(q), -sp.sin(q), 0], [sp.sin(q), sp.cos(q), 0], [0, 0, 1]])
 
 
-@lru_cache(maxsize=None)
+@cache
 def segment_orientations():
     """Orientation matrices of pelvis, femur and tibia in the ground frame (right limb)."""
     R_p = rot_y(-drop) * rot_x(-tilt)
@@ -112,7 +114,7 @@ def segment_orientations():
     return {"pelvis": R_p, "femur": R_f, "tibia": R_t}
 
 
-@lru_cache(maxsize=None)
+@cache
 def landmarks():
     """Landmark positions [mm] in the ground frame, pelvis origin at the mid-hip point.
 
@@ -141,7 +143,7 @@ def landmarks():
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def frame_axes():
     """Unit axes used by the joint coordinate system measures (ground frame).
 
@@ -156,7 +158,7 @@ def frame_axes():
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def adduction_coefficients():
     """Coefficients that make hip adduction solvable in closed form.
 
@@ -194,10 +196,30 @@ def generated_outputs():
 
 #: Coordinates the clinical measures read (the views need all of them).
 MEASURE_COORDINATES = (
-    "hip_center_x", "hip_center_z", "knee_center_x", "knee_center_y", "knee_center_z",
-    "ankle_center_x", "ankle_center_y", "ankle_center_z", "asis_x", "asis_z", "patella_x", "patella_z",
-    "tibial_tubercle_x", "tibial_tubercle_z", "femoral_shaft_top_x", "femoral_shaft_top_z",
-    "femur_x_x", "femur_x_y", "femur_x_z", "tibia_z_x", "tibia_z_y", "tibia_z_z", "tibia_y_x", "tibia_y_y",
+    "hip_center_x",
+    "hip_center_z",
+    "knee_center_x",
+    "knee_center_y",
+    "knee_center_z",
+    "ankle_center_x",
+    "ankle_center_y",
+    "ankle_center_z",
+    "asis_x",
+    "asis_z",
+    "patella_x",
+    "patella_z",
+    "tibial_tubercle_x",
+    "tibial_tubercle_z",
+    "femoral_shaft_top_x",
+    "femoral_shaft_top_z",
+    "femur_x_x",
+    "femur_x_y",
+    "femur_x_z",
+    "tibia_z_x",
+    "tibia_z_y",
+    "tibia_z_z",
+    "tibia_y_x",
+    "tibia_y_y",
 )
 
 
@@ -266,9 +288,17 @@ def upright_solver_outputs():
 
 
 #: How each joint angle is written in displayed equations.
-DISPLAY_NAMES = {tilt: "tilt", drop: "drop", hip_flex: "hip\\,flex", hip_add: "hip\\,add",
-                 hip_ir: "hip\\,rot", fem_valgus: "fem\\,valg", knee_flex: "knee\\,flex", knee_abd: "knee\\,abd",
-                 tib_ir: "tib\\,rot"}
+DISPLAY_NAMES = {
+    tilt: "tilt",
+    drop: "drop",
+    hip_flex: "hip\\,flex",
+    hip_add: "hip\\,add",
+    hip_ir: "hip\\,rot",
+    fem_valgus: "fem\\,valg",
+    knee_flex: "knee\\,flex",
+    knee_abd: "knee\\,abd",
+    tib_ir: "tib\\,rot",
+}
 
 
 def display_equations():
@@ -280,9 +310,14 @@ def display_equations():
     one above it), and ``knee_center_expanded`` (the knee written out in the angles).
     """
     pts = landmarks()
-    pretty = {q: sp.Symbol(fr"\theta_{{\mathrm{{{label}}}}}", real=True) for q, label in DISPLAY_NAMES.items()}
-    pretty.update({h: sp.Symbol("h", real=True), L_f: sp.Symbol(r"L_{\mathrm{thigh}}", real=True),
-                   L_t: sp.Symbol(r"L_{\mathrm{shank}}", real=True)})
+    pretty = {q: sp.Symbol(rf"\theta_{{\mathrm{{{label}}}}}", real=True) for q, label in DISPLAY_NAMES.items()}
+    pretty.update(
+        {
+            h: sp.Symbol("h", real=True),
+            L_f: sp.Symbol(r"L_{\mathrm{thigh}}", real=True),
+            L_t: sp.Symbol(r"L_{\mathrm{shank}}", real=True),
+        }
+    )
     rot_x_, rot_y_, rot_z_ = (lambda q, f=f: f(q).xreplace(pretty) for f in (rot_x, rot_y, rot_z))
     Rp, Rf, Rt = (sp.MatrixSymbol(name, 3, 3) for name in ("R_pelvis", "R_femur", "R_tibia"))
     H, K, A = (sp.MatrixSymbol(name, 3, 1) for name in ("H", "K", "A"))
@@ -293,11 +328,15 @@ def display_equations():
     return {
         "pelvis": sp.Eq(Rp, product(rot_y_(-drop), rot_x_(-tilt)), evaluate=False),
         "femur": sp.Eq(Rf, product(Rp, rot_x_(hip_flex), rot_y_(hip_add), rot_z_(hip_ir)), evaluate=False),
-        "tibia": sp.Eq(Rt, product(Rf, rot_y_(-fem_valgus), rot_x_(-knee_flex), rot_y_(-knee_abd), rot_z_(tib_ir)), evaluate=False),
+        "tibia": sp.Eq(
+            Rt, product(Rf, rot_y_(-fem_valgus), rot_x_(-knee_flex), rot_y_(-knee_abd), rot_z_(tib_ir)), evaluate=False
+        ),
         "hip_center": sp.Eq(H, product(Rp, sp.Matrix([h, 0, 0]).xreplace(pretty)), evaluate=False),
-        "knee_center": sp.Eq(K, sp.MatAdd(H, product(Rf, sp.Matrix([0, 0, -L_f]).xreplace(pretty)),
-                                          evaluate=False), evaluate=False),
-        "ankle_center": sp.Eq(A, sp.MatAdd(K, product(Rt, sp.Matrix([0, 0, -L_t]).xreplace(pretty)),
-                                           evaluate=False), evaluate=False),
+        "knee_center": sp.Eq(
+            K, sp.MatAdd(H, product(Rf, sp.Matrix([0, 0, -L_f]).xreplace(pretty)), evaluate=False), evaluate=False
+        ),
+        "ankle_center": sp.Eq(
+            A, sp.MatAdd(K, product(Rt, sp.Matrix([0, 0, -L_t]).xreplace(pretty)), evaluate=False), evaluate=False
+        ),
         "knee_center_expanded": sp.Eq(K, pts["knee_center"].xreplace(pretty), evaluate=False),
     }

@@ -7,6 +7,7 @@ from the midline, in closed form (:func:`biomech.kinematics.chain.solve_hip_addu
 the other joint angles of the pose are held. Angles are ``{name: (sin, cos)}`` as
 :func:`biomech.kinematics.chain.sincos` makes them; lengths in mm.
 """
+
 from __future__ import annotations
 
 from .. import numeric as nx

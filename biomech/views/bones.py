@@ -21,6 +21,7 @@ an adult (femoral head 45 mm across, plateau and condyles as the model's plateau
 so a child is drawn in proportion. Shapes are for looks: every number a view reports
 comes from the model's landmarks and angles.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,13 @@ def ellipsoid(centre, half_width, half_depth, half_length, axis=(0.0, 0.0, 1.0),
     along, across = np.cos(angle), np.sin(angle)
     centres = np.asarray(centre, dtype=float) + np.outer(half_length * along, axis)
     part = loft(centres, half_width * across, half_depth * across, outline)
-    return Part(part.centres, part.a, part.b, outline,
-                ellipse=(np.asarray(centre, dtype=float), half_width, half_length, np.asarray(axis, dtype=float)))
+    return Part(
+        part.centres,
+        part.a,
+        part.b,
+        outline,
+        ellipse=(np.asarray(centre, dtype=float), half_width, half_length, np.asarray(axis, dtype=float)),
+    )
 
 
 def _sections(part):
@@ -89,16 +95,24 @@ def _sections(part):
     return u, np.cross(t, u)
 
 
-_CIRCLE = np.stack([np.cos(np.linspace(0.0, 2.0 * np.pi, SIDES, endpoint=False)),
-                    np.sin(np.linspace(0.0, 2.0 * np.pi, SIDES, endpoint=False))], axis=1)
+_CIRCLE = np.stack(
+    [
+        np.cos(np.linspace(0.0, 2.0 * np.pi, SIDES, endpoint=False)),
+        np.sin(np.linspace(0.0, 2.0 * np.pi, SIDES, endpoint=False)),
+    ],
+    axis=1,
+)
 
 
 def rings(part):
     """Surface vertices of a part: ``SIDES`` points per section, then the two end
     centres (for the caps); shape (n * SIDES + 2, 3)."""
     u, v = _sections(part)
-    ring = (part.centres[:, None, :] + part.a[:, None, None] * _CIRCLE[None, :, :1] * u[:, None, :]
-            + part.b[:, None, None] * _CIRCLE[None, :, 1:] * v[:, None, :])
+    ring = (
+        part.centres[:, None, :]
+        + part.a[:, None, None] * _CIRCLE[None, :, :1] * u[:, None, :]
+        + part.b[:, None, None] * _CIRCLE[None, :, 1:] * v[:, None, :]
+    )
     if part.shear is not None:
         ring[:, :, 2] += ring[:, :, 0] * part.shear[:, None]
     ends = part.centres[[0, -1]].copy()
@@ -172,8 +186,9 @@ def _smooth(points):
     out = []
     for i in range(1, n):
         p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
-        out.append(0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
-                          + (3 * p1 - p0 - 3 * p2 + p3) * t3))
+        out.append(
+            0.5 * (2 * p1 + (p2 - p0) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (3 * p1 - p0 - 3 * p2 + p3) * t3)
+        )
     return np.vstack(out + [points[-1:]])
 
 
@@ -189,8 +204,11 @@ def _convex_hull(points):
     def half(seq):
         out = []
         for p in seq:
-            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
-                                     - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])) <= 0.0:
+            while (
+                len(out) >= 2
+                and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1]) - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0]))
+                <= 0.0
+            ):
                 out.pop()
             out.append(p)
         return out
@@ -229,15 +247,25 @@ def femur(d, mldfa_deg):
     metaphysis_x = metaphysis_z * np.tan(ama) * np.array([1.0, 0.8, 0.5, 0.25, 0.0])
     return [
         ellipsoid(head, r_head, r_head, r_head),
-        loft([head, 0.5 * (head + neck_base), neck_base], [0.0095 * H, 0.0080 * H, 0.0105 * H],
-             [0.0085 * H, 0.0072 * H, 0.0095 * H]),
+        loft(
+            [head, 0.5 * (head + neck_base), neck_base],
+            [0.0095 * H, 0.0080 * H, 0.0105 * H],
+            [0.0085 * H, 0.0072 * H, 0.0095 * H],
+        ),
         ellipsoid(neck_base + 0.0105 * H * lateral + 0.006 * H * axis, 0.0105 * H, 0.0120 * H, 0.019 * H, axis),
-        ellipsoid(neck_base - 0.036 * H * axis - 0.0095 * H * lateral - 0.004 * H * forward, 0.0055 * H,
-                  0.0055 * H, 0.0075 * H, axis),
+        ellipsoid(
+            neck_base - 0.036 * H * axis - 0.0095 * H * lateral - 0.004 * H * forward,
+            0.0055 * H,
+            0.0055 * H,
+            0.0075 * H,
+            axis,
+        ),
         loft(np.outer(shaft_s, axis), shaft_a, shaft_a * 0.95),
-        loft(np.column_stack([metaphysis_x, np.zeros(5), metaphysis_z]),
-             np.array([0.0100, 0.0135, 0.0185, 0.0220, 0.0235]) * H,
-             np.array([0.0100, 0.0120, 0.0150, 0.0175, 0.0185]) * H),
+        loft(
+            np.column_stack([metaphysis_x, np.zeros(5), metaphysis_z]),
+            np.array([0.0100, 0.0135, 0.0185, 0.0220, 0.0235]) * H,
+            np.array([0.0100, 0.0120, 0.0150, 0.0175, 0.0185]) * H,
+        ),
         condyle(-cx),
         condyle(cx),
     ]
@@ -256,21 +284,35 @@ def tibia(d, mpta_deg):
     half_plateau = 0.5 * d["plateau_width_mm"]
     top = -0.5 * JOINT_SPACE_PER_HEIGHT * H
     depth = np.array([0.0, 0.010, 0.025, 0.045, 0.070, 0.100]) * H
-    proximal = loft(np.column_stack([np.zeros(6), np.zeros(6), top - depth]),
-                    np.array([half_plateau, half_plateau, 0.85 * half_plateau, 0.6 * half_plateau, 0.0115 * H,
-                              0.0093 * H]),
-                    np.array([0.0160, 0.0170, 0.0160, 0.0135, 0.0110, 0.0093]) * H)
+    proximal = loft(
+        np.column_stack([np.zeros(6), np.zeros(6), top - depth]),
+        np.array([half_plateau, half_plateau, 0.85 * half_plateau, 0.6 * half_plateau, 0.0115 * H, 0.0093 * H]),
+        np.array([0.0160, 0.0170, 0.0160, 0.0135, 0.0110, 0.0093]) * H,
+    )
     proximal = _tilted(proximal, np.radians(90.0 - mpta_deg), top, 0.045 * H)
     spine_z = top + 0.0025 * H
     distal_up = np.array([0.080, 0.035, 0.012, 0.007]) * H
     return [
         proximal,
-        *(_tilted(ellipsoid((x, 0.0, spine_z), 0.0028 * H, 0.0040 * H, 0.0035 * H), np.radians(90.0 - mpta_deg),
-                  top, 0.045 * H) for x in (-0.0045 * H, 0.0045 * H)),
-        loft([(0.0, 0.0, top - 0.09 * H), (0.0, 0.0, -0.5 * L), (0.0, 0.0, -L + 0.07 * H)],
-             np.array([0.0092, 0.0076, 0.0079]) * H, np.array([0.0095, 0.0080, 0.0082]) * H),
-        loft(np.column_stack([np.zeros(4), np.zeros(4), -L + distal_up]),
-             np.array([0.0080, 0.0115, 0.0150, 0.0150]) * H, np.array([0.0085, 0.0120, 0.0155, 0.0155]) * H),
+        *(
+            _tilted(
+                ellipsoid((x, 0.0, spine_z), 0.0028 * H, 0.0040 * H, 0.0035 * H),
+                np.radians(90.0 - mpta_deg),
+                top,
+                0.045 * H,
+            )
+            for x in (-0.0045 * H, 0.0045 * H)
+        ),
+        loft(
+            [(0.0, 0.0, top - 0.09 * H), (0.0, 0.0, -0.5 * L), (0.0, 0.0, -L + 0.07 * H)],
+            np.array([0.0092, 0.0076, 0.0079]) * H,
+            np.array([0.0095, 0.0080, 0.0082]) * H,
+        ),
+        loft(
+            np.column_stack([np.zeros(4), np.zeros(4), -L + distal_up]),
+            np.array([0.0080, 0.0115, 0.0150, 0.0150]) * H,
+            np.array([0.0085, 0.0120, 0.0155, 0.0155]) * H,
+        ),
         ellipsoid((-0.0125 * H, 0.002 * H, -L - 0.002 * H), 0.0045 * H, 0.0080 * H, 0.0110 * H),
         ellipsoid((0.0, 0.004 * H, -L - 0.004 * H), 0.0145 * H, 0.0190 * H, 0.0095 * H),
     ]
@@ -282,9 +324,15 @@ def fibula(d):
     H, L = d["height_mm"], d["shank_mm"]
     return [
         ellipsoid((0.0235 * H, -0.004 * H, -0.021 * H), 0.0080 * H, 0.0085 * H, 0.0105 * H),
-        loft([(0.0230 * H, -0.004 * H, -0.028 * H), (0.0200 * H, -0.002 * H, -0.5 * L),
-              (0.0170 * H, -0.002 * H, -L + 0.012 * H)],
-             np.array([0.0042, 0.0033, 0.0048]) * H, np.array([0.0045, 0.0036, 0.0050]) * H),
+        loft(
+            [
+                (0.0230 * H, -0.004 * H, -0.028 * H),
+                (0.0200 * H, -0.002 * H, -0.5 * L),
+                (0.0170 * H, -0.002 * H, -L + 0.012 * H),
+            ],
+            np.array([0.0042, 0.0033, 0.0048]) * H,
+            np.array([0.0045, 0.0036, 0.0050]) * H,
+        ),
         ellipsoid((0.0165 * H, -0.003 * H, -L - 0.004 * H), 0.0055 * H, 0.0090 * H, 0.016 * H),
     ]
 
@@ -298,10 +346,18 @@ def foot(d):
     fore_y = np.array([0.60, 0.76, 0.92]) * F
     return [
         ellipsoid((0.002 * H, 0.15 * F, 0.020 * H), 0.0115 * H, 0.0160 * H, 0.15 * F, along, "hull"),
-        loft(np.column_stack([np.zeros(3), mid_y, np.array([0.026, 0.022, 0.017]) * H]),
-             np.array([0.016, 0.019, 0.022]) * H, np.array([0.012, 0.011, 0.009]) * H, "hull"),
-        loft(np.column_stack([np.full(3, -0.003 * H), fore_y, np.array([0.016, 0.011, 0.007]) * H]),
-             np.array([0.0235, 0.025, 0.026]) * H, np.array([0.008, 0.006, 0.005]) * H, "hull"),
+        loft(
+            np.column_stack([np.zeros(3), mid_y, np.array([0.026, 0.022, 0.017]) * H]),
+            np.array([0.016, 0.019, 0.022]) * H,
+            np.array([0.012, 0.011, 0.009]) * H,
+            "hull",
+        ),
+        loft(
+            np.column_stack([np.full(3, -0.003 * H), fore_y, np.array([0.016, 0.011, 0.007]) * H]),
+            np.array([0.0235, 0.025, 0.026]) * H,
+            np.array([0.008, 0.006, 0.005]) * H,
+            "hull",
+        ),
         ellipsoid((-0.004 * H, 0.955 * F, 0.005 * H), 0.024 * H, 0.0045 * H, 0.045 * F, along, "hull"),
     ]
 
@@ -315,21 +371,57 @@ def pelvis_half(d):
     # Ilium: lateral and medial edges at each height, from the acetabular roof over the
     # inferior and superior iliac spines to the crest, whose top lies about 2 % of height
     # above the ASIS.
-    z = np.array([0.008 * H, 0.022 * H, 0.036 * H, asis_z, asis_z + 0.008 * H, asis_z + 0.015 * H,
-                  asis_z + 0.020 * H, asis_z + 0.023 * H])
-    lateral = np.array([1.18 * h, 1.22 * h, 1.24 * h, asis_x, asis_x + 0.006 * H, asis_x + 0.003 * H,
-                        asis_x - 0.008 * H, asis_x - 0.025 * H])
+    z = np.array(
+        [
+            0.008 * H,
+            0.022 * H,
+            0.036 * H,
+            asis_z,
+            asis_z + 0.008 * H,
+            asis_z + 0.015 * H,
+            asis_z + 0.020 * H,
+            asis_z + 0.023 * H,
+        ]
+    )
+    lateral = np.array(
+        [
+            1.18 * h,
+            1.22 * h,
+            1.24 * h,
+            asis_x,
+            asis_x + 0.006 * H,
+            asis_x + 0.003 * H,
+            asis_x - 0.008 * H,
+            asis_x - 0.025 * H,
+        ]
+    )
     medial = np.array([0.74 * h, 0.62 * h, 0.52 * h, sacroiliac, 0.43 * h, 0.45 * h, 0.52 * h, 0.62 * h])
     return [
-        loft(np.column_stack([0.5 * (lateral + medial), np.zeros(8), z]), 0.5 * (lateral - medial),
-             np.array([0.020, 0.016, 0.013, 0.012, 0.010, 0.009, 0.007, 0.004]) * H),
-        loft([(0.96 * h, 0.0, 0.012 * H), (0.93 * h, 0.0, -0.025 * H), (0.80 * h, 0.0, -0.050 * H),
-              (0.68 * h, 0.0, -0.066 * H)], np.array([0.21 * h, 0.16 * h, 0.12 * h, 0.10 * h]),
-             np.array([0.022, 0.018, 0.014, 0.012]) * H),
-        loft([(0.76 * h, 0.01 * H, -0.012 * H), (0.40 * h, 0.012 * H, -0.024 * H), (0.08 * h, 0.012 * H, -0.036 * H)],
-             np.array([0.011, 0.009, 0.010]) * H, np.array([0.010, 0.008, 0.009]) * H),
-        loft([(0.08 * h, 0.010 * H, -0.056 * H), (0.35 * h, 0.004 * H, -0.064 * H), (0.66 * h, 0.0, -0.070 * H)],
-             np.array([0.008, 0.007, 0.009]) * H, np.array([0.008, 0.007, 0.010]) * H),
+        loft(
+            np.column_stack([0.5 * (lateral + medial), np.zeros(8), z]),
+            0.5 * (lateral - medial),
+            np.array([0.020, 0.016, 0.013, 0.012, 0.010, 0.009, 0.007, 0.004]) * H,
+        ),
+        loft(
+            [
+                (0.96 * h, 0.0, 0.012 * H),
+                (0.93 * h, 0.0, -0.025 * H),
+                (0.80 * h, 0.0, -0.050 * H),
+                (0.68 * h, 0.0, -0.066 * H),
+            ],
+            np.array([0.21 * h, 0.16 * h, 0.12 * h, 0.10 * h]),
+            np.array([0.022, 0.018, 0.014, 0.012]) * H,
+        ),
+        loft(
+            [(0.76 * h, 0.01 * H, -0.012 * H), (0.40 * h, 0.012 * H, -0.024 * H), (0.08 * h, 0.012 * H, -0.036 * H)],
+            np.array([0.011, 0.009, 0.010]) * H,
+            np.array([0.010, 0.008, 0.009]) * H,
+        ),
+        loft(
+            [(0.08 * h, 0.010 * H, -0.056 * H), (0.35 * h, 0.004 * H, -0.064 * H), (0.66 * h, 0.0, -0.070 * H)],
+            np.array([0.008, 0.007, 0.009]) * H,
+            np.array([0.008, 0.007, 0.010]) * H,
+        ),
         ellipsoid((0.09 * h, 0.012 * H, -0.046 * H), 0.09 * h, 0.010 * H, 0.014 * H),
     ]
 
@@ -339,8 +431,13 @@ def sacrum(d):
     H, h = d["height_mm"], d["hip_half_mm"]
     top = d["asis_up_mm"] + 0.004 * H
     z = np.array([top, 0.030 * H, 0.0, -0.020 * H, -0.034 * H])
-    return [loft(np.column_stack([np.zeros(5), np.full(5, -0.05 * H), z]),
-                 np.array([0.60, 0.50, 0.33, 0.16, 0.04]) * h, np.array([0.020, 0.018, 0.014, 0.010, 0.006]) * H)]
+    return [
+        loft(
+            np.column_stack([np.zeros(5), np.full(5, -0.05 * H), z]),
+            np.array([0.60, 0.50, 0.33, 0.16, 0.04]) * h,
+            np.array([0.020, 0.018, 0.014, 0.010, 0.006]) * H,
+        )
+    ]
 
 
 def _tilted(part, angle_rad, top_z, depth):
@@ -364,8 +461,12 @@ BONES = {
     "foot": ("foot", "foot"),
 }
 #: Bones placed in a pose, in mesh order: (bone, side or None).
-PLACED = (("pelvis_half", "right"), ("pelvis_half", "left"), ("sacrum", None),
-          *((bone, side) for side in ("right", "left") for bone in ("femur", "patella", "tibia", "fibula", "foot")))
+PLACED = (
+    ("pelvis_half", "right"),
+    ("pelvis_half", "left"),
+    ("sacrum", None),
+    *((bone, side) for side in ("right", "left") for bone in ("femur", "patella", "tibia", "fibula", "foot")),
+)
 
 
 def _parts(bone, d, mldfa_deg, mpta_deg):
@@ -397,8 +498,9 @@ def shapes(body, mldfa_deg, mpta_deg):
         parts = _parts(bone, d, mldfa_deg, mpta_deg)
         gap = np.full((1, 3), np.nan)
         outlines = [piece for p in parts for piece in (outline(p), gap)][:-1]
-        out[bone] = Shape(np.vstack([rings(p) for p in parts]), np.vstack(outlines),
-                          tuple(len(p.centres) for p in parts))
+        out[bone] = Shape(
+            np.vstack([rings(p) for p in parts]), np.vstack(outlines), tuple(len(p.centres) for p in parts)
+        )
     return out
 
 
@@ -422,9 +524,11 @@ def frames(pose):
     ay, az = ASIS_FORWARD_PER_PW_BELL1989, ASIS_UP_PER_PW_BELL1989
     forward = _unit(ay * m - az * np.cross(across, m))
     pelvis_up = np.cross(across, forward)
-    out = {("pelvis_half", "right"): (mid, np.array([across, forward, pelvis_up])),
-           ("pelvis_half", "left"): (mid, np.array([-across, forward, pelvis_up])),
-           ("sacrum", None): (mid, np.array([across, forward, pelvis_up]))}
+    out = {
+        ("pelvis_half", "right"): (mid, np.array([across, forward, pelvis_up])),
+        ("pelvis_half", "left"): (mid, np.array([-across, forward, pelvis_up])),
+        ("sacrum", None): (mid, np.array([across, forward, pelvis_up])),
+    }
     for side, leg in (("right", right), ("left", left)):
         s = 1.0 if side == "right" else -1.0
         knee = leg["knee_center"]
@@ -437,8 +541,15 @@ def frames(pose):
         toe_dir = _unit(leg["toe"] - leg["heel"])
         foot_lat = s * _unit(np.cross(toe_dir, up))
         foot_frame = (leg["heel"], np.array([foot_lat, toe_dir, s * np.cross(foot_lat, toe_dir)]))
-        out.update({("femur", side): femur_frame, ("patella", side): femur_frame, ("tibia", side): tibia_frame,
-                    ("fibula", side): tibia_frame, ("foot", side): foot_frame})
+        out.update(
+            {
+                ("femur", side): femur_frame,
+                ("patella", side): femur_frame,
+                ("tibia", side): tibia_frame,
+                ("fibula", side): tibia_frame,
+                ("foot", side): foot_frame,
+            }
+        )
     return out
 
 
@@ -457,9 +568,18 @@ def mesh_vertices(pose):
 @lru_cache(maxsize=1)
 def mesh_faces():
     """Triangle indices (i, j, k) of :func:`mesh_vertices` (the same for every body)."""
-    typical = {"height_mm": 1650.0, "thigh_mm": 404.0, "shank_mm": 406.0, "hip_half_mm": 90.0,
-               "asis_half_mm": 125.0, "asis_up_mm": 75.0, "plateau_width_mm": 69.0, "foot_length_mm": 251.0,
-               "patella_ap_mm": 50.0, "ama_deg": 5.4}
+    typical = {
+        "height_mm": 1650.0,
+        "thigh_mm": 404.0,
+        "shank_mm": 406.0,
+        "hip_half_mm": 90.0,
+        "asis_half_mm": 125.0,
+        "asis_up_mm": 75.0,
+        "plateau_width_mm": 69.0,
+        "foot_length_mm": 251.0,
+        "patella_ap_mm": 50.0,
+        "ama_deg": 5.4,
+    }
     local = shapes(tuple(typical.items()), 87.5, 87.5)
     i, j, k = [], [], []
     offset = 0

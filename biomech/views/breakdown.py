@@ -1,5 +1,6 @@
 """The "why" view: a waterfall from the typical person to the current one, one bar per
 cause, with each cause's share computed by the model (:mod:`biomech.attribution`)."""
+
 from __future__ import annotations
 
 from ..attribution import FACTORS
@@ -14,14 +15,20 @@ MEASURES = {
     "medial_load_fraction": ("Medial share of knee load", "%", 100.0),
 }
 
-STATIC = [{
-    "type": "waterfall", "name": "share of each cause", "orientation": "v", "textposition": "outside",
-    "connector": {"line": {"color": "#bbbbbb", "width": 1}},
-    "increasing": {"marker": {"color": style.VALGUS}},
-    "decreasing": {"marker": {"color": style.VARUS}},
-    "totals": {"marker": {"color": "#5d6d7e"}},
-    "cliponaxis": False, "hoverinfo": "x+y",
-}]
+STATIC = [
+    {
+        "type": "waterfall",
+        "name": "share of each cause",
+        "orientation": "v",
+        "textposition": "outside",
+        "connector": {"line": {"color": "#bbbbbb", "width": 1}},
+        "increasing": {"marker": {"color": style.VALGUS}},
+        "decreasing": {"marker": {"color": style.VARUS}},
+        "totals": {"marker": {"color": "#5d6d7e"}},
+        "cliponaxis": False,
+        "hoverinfo": "x+y",
+    }
+]
 
 
 def dynamic(contributions, measure):

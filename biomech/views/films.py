@@ -6,6 +6,7 @@ wedge on the "after" film.
 Each film is the front view of :func:`biomech.pose` cropped to the measured leg; the
 person's right is on the viewer's left, as on any radiograph.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -95,10 +96,26 @@ def layout(before, after_title):
         "xaxis2": {**axis, "domain": [0.51, 1.0]},
         "yaxis2": {**yaxis, "scaleanchor": "x2", "scaleratio": 1, "constrain": "domain"},
         "annotations": [
-            {"text": "<b>Before</b>", "xref": "x domain", "yref": "y domain", "x": 0.02, "y": 0.99,
-             "showarrow": False, "xanchor": "left", "font": {"color": style.XRAY_TEXT, "size": 14}},
-            {"text": f"<b>After</b>: {after_title}", "xref": "x2 domain", "yref": "y2 domain", "x": 0.02, "y": 0.99,
-             "showarrow": False, "xanchor": "left", "font": {"color": style.XRAY_TEXT, "size": 14}},
+            {
+                "text": "<b>Before</b>",
+                "xref": "x domain",
+                "yref": "y domain",
+                "x": 0.02,
+                "y": 0.99,
+                "showarrow": False,
+                "xanchor": "left",
+                "font": {"color": style.XRAY_TEXT, "size": 14},
+            },
+            {
+                "text": f"<b>After</b>: {after_title}",
+                "xref": "x2 domain",
+                "yref": "y2 domain",
+                "x": 0.02,
+                "y": 0.99,
+                "showarrow": False,
+                "xanchor": "left",
+                "font": {"color": style.XRAY_TEXT, "size": 14},
+            },
         ],
         "showlegend": False,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
@@ -112,5 +129,7 @@ def layout(before, after_title):
 
 def figure(before, after, osteotomy=None, after_title=""):
     """The complete figure dict of two films."""
-    return {"data": [merge(s, d) for s, d in zip(static(), dynamic(before, after, osteotomy), strict=True)],
-            "layout": layout(before, after_title)}
+    return {
+        "data": [merge(s, d) for s, d in zip(static(), dynamic(before, after, osteotomy), strict=True)],
+        "layout": layout(before, after_title),
+    }

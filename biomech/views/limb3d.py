@@ -6,6 +6,7 @@ Input is :func:`biomech.pose` output (ground frame, mm, floor at z = 0: x to the
 person's right, y forward, z up). The camera looks at the person from the front, so
 their right side is on the viewer's left, as on a radiograph.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,24 +19,68 @@ LEGS = ("right", "left")
 
 #: Static part of each trace, in display order (the dynamic part comes from :func:`dynamic`).
 STATIC = [
-    {"type": "scatter3d", "name": "floor", "mode": "lines", "hoverinfo": "skip", "showlegend": False,
-     "line": {"color": "#c8c8c8", "width": 2}},
-    {"type": "scatter3d", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.GHOST, "width": 9}},
-    {"type": "mesh3d", "name": "bones", "hoverinfo": "skip", "showlegend": True, "color": style.BONE_3D,
-     "flatshading": False, "lighting": {"ambient": 0.55, "diffuse": 0.8, "specular": 0.15, "roughness": 0.7},
-     "lightposition": {"x": 1000, "y": 3000, "z": 3000}},
-    {"type": "scatter3d", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
-     "marker": {"size": 5, "color": style.JOINT}},
-    {"type": "scatter3d", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.LOAD_LINE, "width": 6, "dash": "dash"}},
-    {"type": "scatter3d", "name": "knee off the load line", "mode": "lines+markers", "hoverinfo": "text",
-     "line": {"width": 9}, "marker": {"size": 3}},
-    {"type": "scatter3d", "name": "trunk", "mode": "lines", "hoverinfo": "text",
-     "line": {"color": style.TRUNK, "width": 10}},
-    {"type": "scatter3d", "name": "centre of mass", "mode": "lines+markers", "hoverinfo": "text",
-     "line": {"color": style.CENTRE_OF_MASS, "width": 3, "dash": "dot"},
-     "marker": {"size": 6, "color": style.CENTRE_OF_MASS, "symbol": "diamond"}},
+    {
+        "type": "scatter3d",
+        "name": "floor",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "line": {"color": "#c8c8c8", "width": 2},
+    },
+    {
+        "type": "scatter3d",
+        "name": "frozen (compare)",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": style.GHOST, "width": 9},
+    },
+    {
+        "type": "mesh3d",
+        "name": "bones",
+        "hoverinfo": "skip",
+        "showlegend": True,
+        "color": style.BONE_3D,
+        "flatshading": False,
+        "lighting": {"ambient": 0.55, "diffuse": 0.8, "specular": 0.15, "roughness": 0.7},
+        "lightposition": {"x": 1000, "y": 3000, "z": 3000},
+    },
+    {
+        "type": "scatter3d",
+        "name": "joint centres",
+        "mode": "markers",
+        "hoverinfo": "text",
+        "marker": {"size": 5, "color": style.JOINT},
+    },
+    {
+        "type": "scatter3d",
+        "name": "load line (hip to ankle)",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": style.LOAD_LINE, "width": 6, "dash": "dash"},
+    },
+    {
+        "type": "scatter3d",
+        "name": "knee off the load line",
+        "mode": "lines+markers",
+        "hoverinfo": "text",
+        "line": {"width": 9},
+        "marker": {"size": 3},
+    },
+    {
+        "type": "scatter3d",
+        "name": "trunk",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "line": {"color": style.TRUNK, "width": 10},
+    },
+    {
+        "type": "scatter3d",
+        "name": "centre of mass",
+        "mode": "lines+markers",
+        "hoverinfo": "text",
+        "line": {"color": style.CENTRE_OF_MASS, "width": 3, "dash": "dot"},
+        "marker": {"size": 6, "color": style.CENTRE_OF_MASS, "symbol": "diamond"},
+    },
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
 STATIC[TRACE_NAMES.index("bones")].update(zip("ijk", bones.mesh_faces()))
@@ -104,8 +149,9 @@ def dynamic(pose, ghost=None):
     vertices = np.round(bones.mesh_vertices(pose), 1)
     bx, by, bz = (vertices[:, axis] for axis in range(3))
     if ghost is not None:
-        gx, gy, gz = polyline(*skeleton(ghost), *[[ghost[s]["hip_center"], ghost[s]["ankle_center"]]
-                                                  for s in load_line_legs(ghost)])
+        gx, gy, gz = polyline(
+            *skeleton(ghost), *[[ghost[s]["hip_center"], ghost[s]["ankle_center"]] for s in load_line_legs(ghost)]
+        )
     else:
         gx = gy = gz = []
     joints = [pose[s][k] for s in LEGS for k in ("hip_center", "knee_center", "ankle_center")]
@@ -124,8 +170,7 @@ def dynamic(pose, ghost=None):
         {"x": bx, "y": by, "z": bz},
         {"x": jx, "y": jy, "z": jz, "text": joint_text},
         {"x": lx, "y": ly, "z": lz},
-        {"x": ox, "y": oy, "z": oz, "line.color": colour, "marker.color": colour,
-         "text": [text] * len(ox)},
+        {"x": ox, "y": oy, "z": oz, "line.color": colour, "marker.color": colour, "text": [text] * len(ox)},
         dict(zip("xyz", polyline(*trunk_lines(pose))), text=trunk_text(result)),
         dict(zip("xyz", polyline(centre_of_mass_line(pose))), text=com_text(result)),
     ]
@@ -136,8 +181,14 @@ def scene(height_mm):
     half = 0.30 * height_mm
     top = 0.62 * height_mm
     # Grid only: tick labels crowd a small 3-D view, and the frame is stated in the header.
-    axis = {"showbackground": False, "showspikes": False, "zeroline": False, "gridcolor": "#eeeeee",
-            "showticklabels": False, "title": {"text": ""}}
+    axis = {
+        "showbackground": False,
+        "showspikes": False,
+        "zeroline": False,
+        "gridcolor": "#eeeeee",
+        "showticklabels": False,
+        "title": {"text": ""},
+    }
     return {
         "xaxis": {**axis, "range": [-half, half]},
         "yaxis": {**axis, "range": [-half, half]},
@@ -149,8 +200,11 @@ def scene(height_mm):
 
 #: Camera in front of the person, slightly above the knees (the person's right on the
 #: viewer's left).
-FRONT_CAMERA = {"eye": {"x": 0.0, "y": 1.7, "z": 0.2}, "up": {"x": 0, "y": 0, "z": 1},
-                "center": {"x": 0, "y": 0, "z": -0.05}}
+FRONT_CAMERA = {
+    "eye": {"x": 0.0, "y": 1.7, "z": 0.2},
+    "up": {"x": 0, "y": 0, "z": 1},
+    "center": {"x": 0, "y": 0, "z": -0.05},
+}
 
 
 def layout(height_mm):

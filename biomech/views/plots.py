@@ -3,6 +3,7 @@
 Every axis title carries its unit; an optional shaded band shows a spread such as
 mean +- 2 SD. Turn a dict into a live figure with :func:`biomech.app.figure.show`.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,24 +26,68 @@ def lines(x, series, *, x_title, y_title, title, bands=None, markers=False, hlin
     data = []
     for i, (label, (low, high)) in enumerate((bands or {}).items()):
         colour = PALETTE[i % len(PALETTE)]
-        data.append({"type": "scatter", "x": _floats(x) + _floats(x)[::-1], "y": _floats(high) + _floats(low)[::-1],
-                     "fill": "toself", "fillcolor": "rgba(36, 113, 163, 0.15)", "line": {"width": 0},
-                     "name": label, "hoverinfo": "skip", "legendgroup": label, "marker": {"color": colour}})
+        data.append(
+            {
+                "type": "scatter",
+                "x": _floats(x) + _floats(x)[::-1],
+                "y": _floats(high) + _floats(low)[::-1],
+                "fill": "toself",
+                "fillcolor": "rgba(36, 113, 163, 0.15)",
+                "line": {"width": 0},
+                "name": label,
+                "hoverinfo": "skip",
+                "legendgroup": label,
+                "marker": {"color": colour},
+            }
+        )
     for i, (label, y) in enumerate(series.items()):
-        data.append({"type": "scatter", "x": _floats(x), "y": _floats(y), "name": label,
-                     "mode": "lines+markers" if markers else "lines",
-                     "line": {"color": PALETTE[i % len(PALETTE)], "width": 3}})
+        data.append(
+            {
+                "type": "scatter",
+                "x": _floats(x),
+                "y": _floats(y),
+                "name": label,
+                "mode": "lines+markers" if markers else "lines",
+                "line": {"color": PALETTE[i % len(PALETTE)], "width": 3},
+            }
+        )
     shapes, annotations = [], []
     for label, y in (hlines or {}).items():
-        shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y, "y1": y,
-                       "line": {"color": "#7f8c8d", "dash": "dot", "width": 2}})
-        annotations.append({"xref": "paper", "x": 1.0, "y": y, "xanchor": "right", "yanchor": "bottom",
-                            "text": label, "showarrow": False, "font": {"size": 11, "color": "#555"}})
-    layout = {"title": {"text": title, "font": {"size": 14}}, "xaxis": {"title": {"text": x_title}},
-              "yaxis": {"title": {"text": y_title}, "zeroline": True, "zerolinecolor": "#aaa"},
-              "shapes": shapes, "annotations": annotations, "height": 380, "font": {"family": style.FONT},
-              "margin": {"l": 60, "r": 20, "t": 50, "b": 50}, "plot_bgcolor": "#fbfbfb",
-              "legend": {"orientation": "h", "y": -0.2}}
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": y,
+                "y1": y,
+                "line": {"color": "#7f8c8d", "dash": "dot", "width": 2},
+            }
+        )
+        annotations.append(
+            {
+                "xref": "paper",
+                "x": 1.0,
+                "y": y,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "text": label,
+                "showarrow": False,
+                "font": {"size": 11, "color": "#555"},
+            }
+        )
+    layout = {
+        "title": {"text": title, "font": {"size": 14}},
+        "xaxis": {"title": {"text": x_title}},
+        "yaxis": {"title": {"text": y_title}, "zeroline": True, "zerolinecolor": "#aaa"},
+        "shapes": shapes,
+        "annotations": annotations,
+        "height": 380,
+        "font": {"family": style.FONT},
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
+        "plot_bgcolor": "#fbfbfb",
+        "legend": {"orientation": "h", "y": -0.2},
+    }
     return {"data": data, "layout": layout}
 
 
@@ -61,17 +106,39 @@ def comparisons(rows, *, title):
         colours.append(style.STATUS_COLOURS["normal" if agrees else "outside"])
         texts.append(f"model {value:.3g}; published {low:.3g} to {high:.3g}")
     data = [
-        {"type": "scatter", "x": bar_x, "y": bar_y, "mode": "lines", "name": "published range",
-         "line": {"color": "#b3b6b7", "width": 10}, "hoverinfo": "skip"},
-        {"type": "scatter", "x": dot_x, "y": list(range(len(rows))), "mode": "markers", "name": "model",
-         "marker": {"size": 11, "color": colours, "line": {"color": "#333", "width": 1}}, "text": texts,
-         "hoverinfo": "text"},
+        {
+            "type": "scatter",
+            "x": bar_x,
+            "y": bar_y,
+            "mode": "lines",
+            "name": "published range",
+            "line": {"color": "#b3b6b7", "width": 10},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": dot_x,
+            "y": list(range(len(rows))),
+            "mode": "markers",
+            "name": "model",
+            "marker": {"size": 11, "color": colours, "line": {"color": "#333", "width": 1}},
+            "text": texts,
+            "hoverinfo": "text",
+        },
     ]
-    layout = {"title": {"text": title, "font": {"size": 14}},
-              "xaxis": {"title": {"text": "position in the published range (-1 low end, +1 high end)"},
-                        "range": [-3.0, 3.0], "zeroline": False},
-              "yaxis": {"tickvals": list(range(len(rows))), "ticktext": labels, "autorange": "reversed"},
-              "height": 120 + 34 * len(rows), "margin": {"l": 330, "r": 20, "t": 50, "b": 50},
-              "font": {"family": style.FONT}, "plot_bgcolor": "#fbfbfb", "showlegend": True,
-              "legend": {"orientation": "h", "y": -0.25}}
+    layout = {
+        "title": {"text": title, "font": {"size": 14}},
+        "xaxis": {
+            "title": {"text": "position in the published range (-1 low end, +1 high end)"},
+            "range": [-3.0, 3.0],
+            "zeroline": False,
+        },
+        "yaxis": {"tickvals": list(range(len(rows))), "ticktext": labels, "autorange": "reversed"},
+        "height": 120 + 34 * len(rows),
+        "margin": {"l": 330, "r": 20, "t": 50, "b": 50},
+        "font": {"family": style.FONT},
+        "plot_bgcolor": "#fbfbfb",
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.25},
+    }
     return {"data": data, "layout": layout}

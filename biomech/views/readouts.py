@@ -4,6 +4,7 @@ medial-lateral knee load bar, a strip of the key readouts, and the scene describ
 words for a screen reader. Plain HTML, so it renders in JupyterLab, Voila and a static
 notebook alike.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -15,43 +16,57 @@ from . import style
 
 #: (group title, [(output name, plain label, display unit, scale)]) in teaching order.
 GROUPS = (
-    ("Alignment", (
-        ("hka_deg", "Hip-knee-ankle angle (HKA)", "°", 1.0),
-        ("fppa_deg", "Frontal-plane projection angle (FPPA)", "°", 1.0),
-        ("atfa_deg", "Anatomic tibiofemoral angle", "°", 1.0),
-        ("knee_abduction_deg", "Knee abduction, 3-D (Grood-Suntay)", "°", 1.0),
-        ("knee_give_deg", "of which soft-tissue give under load", "°", 1.0),
-        ("load_axis_shift_mm", "Load-axis shift at the knee", "mm", 1.0),
-        ("wbl_ratio_pct", "Weight-bearing line across the plateau", "%", 1.0),
-        ("q_angle_deg", "Q-angle", "°", 1.0),
-        ("intermalleolar_distance_mm", "Ankle gap, knees together", "mm", 1.0),
-        ("intercondylar_distance_mm", "Knee gap, ankles together", "mm", 1.0),
-        ("knee_ahead_of_ankle_mm", "Knee ahead of the ankle", "mm", 1.0),
-        ("knee_medial_of_foot_line_mm", "Knee inside the line of the foot", "mm", 1.0),
-    )),
-    ("Joint angles", (
-        ("pelvic_tilt_deg", "Anterior pelvic tilt", "°", 1.0),
-        ("pelvic_drop_deg", "Pelvic drop (opposite side)", "°", 1.0),
-        ("trunk_lean_deg", "Trunk lean toward the measured leg", "°", 1.0),
-        ("centre_of_mass_shift_mm", "Centre of mass toward the measured leg", "mm", 1.0),
-        ("hip_adduction_deg", "Hip adduction", "°", 1.0),
-        ("hip_internal_rotation_deg", "Hip internal rotation", "°", 1.0),
-        ("tibial_internal_rotation_deg", "Tibial internal rotation (vs thigh)", "°", 1.0),
-        ("rearfoot_eversion_deg", "Rearfoot eversion", "°", 1.0),
-        ("navicular_drop_mm", "Navicular drop", "mm", 1.0),
-    )),
-    ("Loads", (
-        ("knee_contact_force_bw", "Knee contact force", "× body weight", 1.0),
-        ("medial_load_fraction", "Medial (inner) share of knee load", "%", 100.0),
-        ("knee_adduction_moment_nm", "Knee adduction moment", "N m", 1.0),
-        ("abductor_use", "Hip abductors: share of remaining strength used", "%", 100.0),
-        ("hip_abductor_force_bw", "Hip abductor force", "× body weight", 1.0),
-        ("passive_hip_support_bw", "Passive hip support (Trendelenburg)", "× body weight", 1.0),
-        ("hip_contact_force_bw", "Hip contact force", "× body weight", 1.0),
-    )),
+    (
+        "Alignment",
+        (
+            ("hka_deg", "Hip-knee-ankle angle (HKA)", "°", 1.0),
+            ("fppa_deg", "Frontal-plane projection angle (FPPA)", "°", 1.0),
+            ("atfa_deg", "Anatomic tibiofemoral angle", "°", 1.0),
+            ("knee_abduction_deg", "Knee abduction, 3-D (Grood-Suntay)", "°", 1.0),
+            ("knee_give_deg", "of which soft-tissue give under load", "°", 1.0),
+            ("load_axis_shift_mm", "Load-axis shift at the knee", "mm", 1.0),
+            ("wbl_ratio_pct", "Weight-bearing line across the plateau", "%", 1.0),
+            ("q_angle_deg", "Q-angle", "°", 1.0),
+            ("intermalleolar_distance_mm", "Ankle gap, knees together", "mm", 1.0),
+            ("intercondylar_distance_mm", "Knee gap, ankles together", "mm", 1.0),
+            ("knee_ahead_of_ankle_mm", "Knee ahead of the ankle", "mm", 1.0),
+            ("knee_medial_of_foot_line_mm", "Knee inside the line of the foot", "mm", 1.0),
+        ),
+    ),
+    (
+        "Joint angles",
+        (
+            ("pelvic_tilt_deg", "Anterior pelvic tilt", "°", 1.0),
+            ("pelvic_drop_deg", "Pelvic drop (opposite side)", "°", 1.0),
+            ("trunk_lean_deg", "Trunk lean toward the measured leg", "°", 1.0),
+            ("centre_of_mass_shift_mm", "Centre of mass toward the measured leg", "mm", 1.0),
+            ("hip_adduction_deg", "Hip adduction", "°", 1.0),
+            ("hip_internal_rotation_deg", "Hip internal rotation", "°", 1.0),
+            ("tibial_internal_rotation_deg", "Tibial internal rotation (vs thigh)", "°", 1.0),
+            ("rearfoot_eversion_deg", "Rearfoot eversion", "°", 1.0),
+            ("navicular_drop_mm", "Navicular drop", "mm", 1.0),
+        ),
+    ),
+    (
+        "Loads",
+        (
+            ("knee_contact_force_bw", "Knee contact force", "× body weight", 1.0),
+            ("medial_load_fraction", "Medial (inner) share of knee load", "%", 100.0),
+            ("knee_adduction_moment_nm", "Knee adduction moment", "N m", 1.0),
+            ("abductor_use", "Hip abductors: share of remaining strength used", "%", 100.0),
+            ("hip_abductor_force_bw", "Hip abductor force", "× body weight", 1.0),
+            ("passive_hip_support_bw", "Passive hip support (Trendelenburg)", "× body weight", 1.0),
+            ("hip_contact_force_bw", "Hip contact force", "× body weight", 1.0),
+        ),
+    ),
 )
-SIGNED = {name for name in SIGN_CONVENTIONS if name.endswith("_deg") or name in (
-    "load_axis_shift_mm", "centre_of_mass_shift_mm", "knee_ahead_of_ankle_mm", "knee_medial_of_foot_line_mm")}
+SIGNED = {
+    name
+    for name in SIGN_CONVENTIONS
+    if name.endswith("_deg")
+    or name
+    in ("load_axis_shift_mm", "centre_of_mass_shift_mm", "knee_ahead_of_ankle_mm", "knee_medial_of_foot_line_mm")
+}
 
 
 def _value_text(name, value, unit, scale):
@@ -65,8 +80,10 @@ def _band_text(band, unit, scale):
     """The 5-95 % band of a readout from the model's assumptions, or "" when it is narrow."""
     if band is None or abs(band.high - band.low) * scale < 0.05:
         return ""
-    return (f"<div class='bm-band' title='5-95 % band from the model&#39;s assumptions'>"
-            f"({band.low * scale:.1f} to {band.high * scale:.1f})</div>")
+    return (
+        f"<div class='bm-band' title='5-95 % band from the model&#39;s assumptions'>"
+        f"({band.low * scale:.1f} to {band.high * scale:.1f})</div>"
+    )
 
 
 def _range_text(name, result, unit, scale):
@@ -102,7 +119,7 @@ CSS = """
 .bm-key-value {font-weight: 700; font-variant-numeric: tabular-nums;}
 .bm-key-verdict {font-size: 12px;}
 </style>
-""" % {"font": style.FONT, "muted": style.MUTED}
+""" % {"font": style.FONT, "muted": style.MUTED}  # noqa: UP031 (CSS is all braces: %-keys keep it readable)
 
 
 def table_html(result, ghost=None, with_css=True, bands=None):
@@ -122,18 +139,24 @@ def table_html(result, ghost=None, with_css=True, bands=None):
             value = getattr(result, name)
             range_text, verdict = _range_text(name, result, unit, scale)
             colour = style.STATUS_COLOURS[verdict]
-            cells = [f"<td title='{name}'>{label}</td>",
-                     f"<td class='bm-value' style='color:{colour}'>{_value_text(name, value, unit, scale)}"
-                     f"{_band_text((bands or {}).get(name), unit, scale)}</td>"]
+            cells = [
+                f"<td title='{name}'>{label}</td>",
+                f"<td class='bm-value' style='color:{colour}'>{_value_text(name, value, unit, scale)}"
+                f"{_band_text((bands or {}).get(name), unit, scale)}</td>",
+            ]
             if ghost is not None:
                 frozen = getattr(ghost, name)
                 cells.append(f"<td class='bm-value bm-muted'>{_value_text(name, frozen, unit, scale)}</td>")
                 cells.append(f"<td class='bm-value'>{style.signed((value - frozen) * scale, unit)}</td>")
             cells.append(f"<td>{range_text}</td>")
             verdict_text = style.STATUS_WORDS[verdict]
-            cells.append(f"<td data-verdict='{verdict}'><span class='bm-dot' aria-hidden='true' "
-                         f"style='background:{colour}'></span>"
-                         f"{verdict_text}</td>" if verdict_text else "<td></td>")
+            cells.append(
+                f"<td data-verdict='{verdict}'><span class='bm-dot' aria-hidden='true' "
+                f"style='background:{colour}'></span>"
+                f"{verdict_text}</td>"
+                if verdict_text
+                else "<td></td>"
+            )
             cells.append(f"<td class='bm-muted'>{escape(SIGN_CONVENTIONS.get(name, ''))}</td>")
             rows.append(f"<tr class='bm-row' data-measure='{name}'>{''.join(cells)}</tr>")
     rows.append("</table>")
@@ -146,10 +169,12 @@ def load_bar_html(result, with_css=True):
     lateral = 100.0 - medial
     force = result.knee_contact_force_bw
     verdict = norms.judge("medial_load_fraction", result)[2]
-    note = {"normal": "inside the published 60-80 % medial",
-            None: "the published 60-80 % medial is for standing on both legs",
-            "borderline": "just outside the published 60-80 % medial",
-            "outside": "outside the published 60-80 % medial"}[verdict]
+    note = {
+        "normal": "inside the published 60-80 % medial",
+        None: "the published 60-80 % medial is for standing on both legs",
+        "borderline": "just outside the published 60-80 % medial",
+        "outside": "outside the published 60-80 % medial",
+    }[verdict]
     # The shares are written in the line above the bar too: a narrow part of the bar
     # cannot hold its words, and the colours alone must not carry them.
     return (
@@ -191,10 +216,13 @@ def key_readouts_html(result):
         direction = _direction_word(name, value)
         judged = {"outside": "outside the normal range"}.get(verdict, style.STATUS_WORDS[verdict])
         words = ", ".join(w for w in (direction, judged) if w)
-        cells.append(f"<div class='bm-key' data-measure='{name}'><span class='bm-key-label'>{label}</span> "
-                     f"<span class='bm-key-value' style='color:{style.STATUS_COLOURS[verdict]}'>"
-                     f"{_value_text(name, value, unit, scale)}</span>"
-                     + (f" <span class='bm-key-verdict'>({words})</span>" if words else "") + "</div>")
+        cells.append(
+            f"<div class='bm-key' data-measure='{name}'><span class='bm-key-label'>{label}</span> "
+            f"<span class='bm-key-value' style='color:{style.STATUS_COLOURS[verdict]}'>"
+            f"{_value_text(name, value, unit, scale)}</span>"
+            + (f" <span class='bm-key-verdict'>({words})</span>" if words else "")
+            + "</div>"
+        )
     return f"<div class='bm-keys'>{''.join(cells)}</div>"
 
 
@@ -215,11 +243,16 @@ def scene_text(result):
     else:
         where = f"{knee} {-hka:.1f}° outside the hip-ankle line (varus, bow-leg side)"
     shift = result.load_axis_shift_mm
-    line = (f"load line {abs(shift):.0f} mm {'lateral' if shift > 0 else 'medial'} of the knee centre"
-            if abs(shift) >= 0.5 else "load line through the knee centre")
-    return (f"{TASKS[inputs['task']].label}. {where}; {line}; inner (medial) compartment "
-            f"{100.0 * result.medial_load_fraction:.0f} % of the knee load, "
-            f"{result.knee_contact_force_bw:.1f} × body weight in all.")
+    line = (
+        f"load line {abs(shift):.0f} mm {'lateral' if shift > 0 else 'medial'} of the knee centre"
+        if abs(shift) >= 0.5
+        else "load line through the knee centre"
+    )
+    return (
+        f"{TASKS[inputs['task']].label}. {where}; {line}; inner (medial) compartment "
+        f"{100.0 * result.medial_load_fraction:.0f} % of the knee load, "
+        f"{result.knee_contact_force_bw:.1f} × body weight in all."
+    )
 
 
 def balance_html(result):
@@ -229,21 +262,31 @@ def balance_html(result):
     if i["task"] not in ("single_leg_stance", "single_leg_squat"):
         text = "On two feet (or seated) the hip abductors do not have to hold the pelvis up."
         if abs(result.trunk_lean_deg) >= 0.5:
-            text += (f" The trunk leans {abs(result.trunk_lean_deg):.0f}° "
-                     f"{'toward' if result.trunk_lean_deg > 0 else 'away from'} the measured leg, moving the "
-                     f"centre of mass {abs(result.centre_of_mass_shift_mm):.0f} mm.")
+            text += (
+                f" The trunk leans {abs(result.trunk_lean_deg):.0f}° "
+                f"{'toward' if result.trunk_lean_deg > 0 else 'away from'} the measured leg, moving the "
+                f"centre of mass {abs(result.centre_of_mass_shift_mm):.0f} mm."
+            )
     elif result.abductor_use < 0.98:
-        text = (f"The hip abductors hold the pelvis, using {100 * result.abductor_use:.0f} % of the strength they "
-                "have left.")
+        text = (
+            f"The hip abductors hold the pelvis, using {100 * result.abductor_use:.0f} % of the strength they "
+            "have left."
+        )
     elif i["compensation"] == "trunk_lean":
-        text = (f"The hip abductors are at 100 % of what is left: the trunk leans {result.trunk_lean_deg:.0f}° over "
-                "the standing hip so that they can hold (a Duchenne lean), which moves the centre of mass "
-                f"{result.centre_of_mass_shift_mm:+.0f} mm toward the standing leg.")
+        text = (
+            f"The hip abductors are at 100 % of what is left: the trunk leans {result.trunk_lean_deg:.0f}° over "
+            "the standing hip so that they can hold (a Duchenne lean), which moves the centre of mass "
+            f"{result.centre_of_mass_shift_mm:+.0f} mm toward the standing leg."
+        )
         if result.passive_hip_support_bw > 0.05:
             text += " Even that is not enough: the pelvis also drops a little."
     else:
-        text = (f"The hip abductors are at 100 % of what is left: the other side of the pelvis drops "
-                f"{result.pelvic_drop_deg:.0f}° onto passive structures (a Trendelenburg sign), which carry "
-                f"{result.passive_hip_support_bw:.1f} × body weight.")
-    return (f"<div class='bm-balance' role='status' style='font-family:{style.FONT}; font-size:12.5px; "
-            f"margin:4px 0'><b>Pelvis:</b> {escape(text)}</div>")
+        text = (
+            f"The hip abductors are at 100 % of what is left: the other side of the pelvis drops "
+            f"{result.pelvic_drop_deg:.0f}° onto passive structures (a Trendelenburg sign), which carry "
+            f"{result.passive_hip_support_bw:.1f} × body weight."
+        )
+    return (
+        f"<div class='bm-balance' role='status' style='font-family:{style.FONT}; font-size:12.5px; "
+        f"margin:4px 0'><b>Pelvis:</b> {escape(text)}</div>"
+    )

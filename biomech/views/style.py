@@ -1,4 +1,5 @@
 """Colours, fonts and number formats shared by every view (one place to restyle)."""
+
 from __future__ import annotations
 
 BONE = "#8d7b68"

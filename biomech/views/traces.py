@@ -5,6 +5,7 @@ dynamic part (coordinates, colours, visibility: sent on every change) whose keys
 plotly's dotted paths such as ``"line.color"``. The explorer sends the dynamic parts
 of all traces in one ``plotly_update`` message.
 """
+
 from __future__ import annotations
 
 import math

@@ -4,6 +4,7 @@ Read by every student's server: deploy/jupyterhub_config.py puts this folder on
 ``JUPYTER_CONFIG_PATH``; deploy/z2jh-values.yaml mounts this file into the image's
 ``/etc/jupyter`` (``singleuser.extraFiles``). The same settings, in one place.
 """
+
 import os
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
@@ -22,7 +23,11 @@ c.MappingKernelManager.cull_interval = int(os.environ.get("BIOMECH_KERNEL_CULL_E
 # the "_xsrf" cookie this needs is set at log-in. (Preheated kernels are a feature of the
 # stand-alone `voila` command, not of Voila inside a server.)
 c.VoilaConfiguration.template = "biomech"
-c.VoilaConfiguration.extension_denylist = ["jupyterlab-jupytext", "@jupyter-notebook/lab-extension", "@jupyter/nbgrader"]
+c.VoilaConfiguration.extension_denylist = [
+    "jupyterlab-jupytext",
+    "@jupyter-notebook/lab-extension",
+    "@jupyter/nbgrader",
+]
 c.VoilaExecutor.iopub_timeout = 60
 # Voila 0.5.13 inside a server otherwise tells its page to load MathJax 3 from cdnjs; with
 # both unset the page uses the MathJax bundled with it (offline), as stand-alone Voila does.

@@ -26,7 +26,7 @@
 import numpy as np
 
 import biomech
-from biomech.app.checks import ChoiceCheck, Predict, StateCheck, claim, table
+from biomech.app.checks import Predict, StateCheck, claim, table
 
 WOMAN = dict(sex="female", height_m=1.65, mass_kg=60.0, age_years=25.0)
 WEAK_ROTATORS = {"abductor_weakness": 1.0}  # on two legs: the femur turns inward, the pelvis stays level

@@ -19,7 +19,6 @@
 
 # %% jupyter={"source_hidden": true} tags=["setup"]
 # Set-up: the model, the explorer, the lesson widgets, and the person of this lesson.
-import numpy as np
 
 import biomech
 from biomech.app.checks import Predict, StateCheck, claim, ranges, table

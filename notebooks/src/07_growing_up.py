@@ -26,7 +26,7 @@ import numpy as np
 
 import biomech
 from biomech import population
-from biomech.app.checks import ChoiceCheck, Predict, StateCheck, claim, table
+from biomech.app.checks import ChoiceCheck, Predict, StateCheck, claim
 from biomech.app.figure import show
 from biomech.views.plots import lines
 

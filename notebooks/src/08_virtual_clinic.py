@@ -25,8 +25,19 @@ import numpy as np
 
 from biomech import references
 from biomech.app.checks import ChoiceCheck, NumberCheck, Predict, claim
-from biomech.clinic import (EXAMS, READINGS, RELIABILITY, CaseWidget, MeasureTool, class_set, examine, make_case,
-                            mdc95, render_squat, true_readings)
+from biomech.clinic import (
+    EXAMS,
+    READINGS,
+    RELIABILITY,
+    CaseWidget,
+    MeasureTool,
+    class_set,
+    examine,
+    make_case,
+    mdc95,
+    render_squat,
+    true_readings,
+)
 
 PATIENT = make_case("lesson-08", 3, "easy")
 FRAME = render_squat(PATIENT.inputs, seed=8)

@@ -35,12 +35,12 @@ option) leaves it out of the pages this configuration serves. (Fetching biomech'
 early, as a module preload in the page's head, was tried and measured: the page's own
 scripts then loaded later and the figures drew no sooner.)
 """
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 from jupyter_core.utils import ensure_async
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-
 
 #: JupyterLab extensions the pages never need (see 3. above).
 UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
@@ -49,8 +49,11 @@ UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
 def drop_unused_extensions(page_config, **_context):
     """Voila's ``page_config_hook``: the page's configuration without
     :data:`UNUSED_EXTENSIONS` in its list of extensions to load."""
-    page_config["federated_extensions"] = [extension for extension in page_config.get("federated_extensions", [])
-                                           if extension.get("name") not in UNUSED_EXTENSIONS]
+    page_config["federated_extensions"] = [
+        extension
+        for extension in page_config.get("federated_extensions", [])
+        if extension.get("name") not in UNUSED_EXTENSIONS
+    ]
     return page_config
 
 
@@ -60,8 +63,7 @@ class XsrfCookieIdentityProvider(PasswordIdentityProvider):
     async def get_user(self, handler):
         user = await ensure_async(super().get_user(handler))
         request = handler.request
-        if (user is not None and request.method == "GET"
-                and request.headers.get("Upgrade", "").lower() != "websocket"):
+        if user is not None and request.method == "GET" and request.headers.get("Upgrade", "").lower() != "websocket":
             # tornado's xsrf_token asks for current_user; jupyter_server fails (500) when
             # it is read before the server has stored the user, so store it first.
             handler.current_user = user
@@ -86,7 +88,7 @@ class FreshIdleClockKernelManager(AsyncMappingKernelManager):
         if kernel is not None and kernel_id not in self._seen_by_culler:
             self._seen_by_culler.add(kernel_id)
             # The same aware UTC time Jupyter's own activity stamps use.
-            kernel.last_activity = datetime.now(timezone.utc)
+            kernel.last_activity = datetime.now(UTC)
             return None
         return await super().cull_kernel_if_idle(kernel_id)
 

@@ -1,6 +1,7 @@
 """The explorer widget, driven programmatically (no browser): every control changes the
 figures and readouts to the model's own numbers; presets, reset, compare; a sweep over
 slider values never raises and never puts NaN into a figure."""
+
 from __future__ import annotations
 
 import itertools
@@ -65,10 +66,17 @@ def test_first_view_shows_the_model(app):
     assert app.message.value == ""
 
 
-@pytest.mark.parametrize("name, value", [
-    ("adductor_tightness", 0.7), ("abductor_weakness", 0.6), ("arch_collapse", 0.8),
-    ("hip_width_offset_mm", 30.0), ("pelvic_tilt_offset_deg", 12.0), ("bone_offset_deg", 5.0),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("adductor_tightness", 0.7),
+        ("abductor_weakness", 0.6),
+        ("arch_collapse", 0.8),
+        ("hip_width_offset_mm", 30.0),
+        ("pelvic_tilt_offset_deg", 12.0),
+        ("bone_offset_deg", 5.0),
+    ],
+)
 def test_each_cause_moves_the_knee_in_both_views(app, name, value):
     def knee_inside_load_line_mm():
         """How far the drawn right knee sits medial of the drawn hip-ankle line [mm]."""
@@ -111,10 +119,17 @@ def test_offset_controls_mean_offsets_from_typical():
     assert app.ui["hip_width_offset_mm"] == pytest.approx(200.0 - typical)
 
 
-@pytest.mark.parametrize("name, value", [
-    ("sex", "male"), ("height_m", 1.85), ("mass_kg", 95.0), ("age_years", 4.0),
-    ("knee_flexion_deg", 80.0), ("side", "left"),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("sex", "male"),
+        ("height_m", 1.85),
+        ("mass_kg", 95.0),
+        ("age_years", 4.0),
+        ("knee_flexion_deg", 80.0),
+        ("side", "left"),
+    ],
+)
 def test_person_and_task_controls(app, name, value):
     before = joint_positions(app.fig3d).copy()
     before_text = app.readouts.value
@@ -170,7 +185,8 @@ def test_compare_freezes_a_ghost(app):
     assert app.fig3d.data[ghost_trace]["visible"] is True
     ghost_points = [v for v in app.fig3d.data[ghost_trace]["x"] if v is not None]
     assert frozen.landmarks["knee_center"][0] == pytest.approx(
-        biomech.pose(**{**app.inputs, "abductor_weakness": 0.0})["right"]["knee_center"][0])
+        biomech.pose(**{**app.inputs, "abductor_weakness": 0.0})["right"]["knee_center"][0]
+    )
     assert ghost_points and "Frozen" in app.readouts.value
     app.compare.value = False
     assert app.ghost is None and app.fig3d.data[ghost_trace]["visible"] is False
@@ -206,11 +222,19 @@ def test_invalid_combination_shows_a_message_and_keeps_working(app):
     assert_matches_model(app)
 
 
-def test_slider_limits_keep_zero_on_the_browser_grid(app):
+def test_slider_values_sit_on_the_browser_grid(app):
     # noUiSlider snaps to min + k * step: a limit off the grid would move the typical value
     # (offset 0) as soon as the page draws the slider, and the page would send that back.
-    for height in (1.65, 1.52, 1.93):
-        app.set(height_m=height)
+    # Also a value set off the step grid (300 mm is 59.2 mm above typical): the grid moves
+    # to pass through the value shown, so the browser shows it as set.
+    for inputs in (
+        {"height_m": 1.65},
+        {"height_m": 1.52},
+        {"height_m": 1.93},
+        {"hip_width_mm": 300.0},
+        {"pelvic_tilt_deg": 11.3, "age_years": 95.0},
+    ):
+        app.set(**inputs)
         for name, widget in app.controls.items():
             if isinstance(widget, widgets.FloatSlider):
                 low, high = ctl.control_range(name, app.ui)
@@ -235,8 +259,9 @@ def test_slider_sweep_never_raises_or_draws_nan():
     grid = list(itertools.product(biomech.TASK_NAMES, (0.0, 1.0), (0.0, 1.0)))
     for task, low, high in grid:
         app.controls["task"].value = task
-        values = {name: float(rng.uniform(app.controls[name].min, app.controls[name].max))
-                  for name in ctl.CAUSE_CONTROLS}
+        values = {
+            name: float(rng.uniform(app.controls[name].min, app.controls[name].max)) for name in ctl.CAUSE_CONTROLS
+        }
         values["adductor_tightness"], values["arch_collapse"] = low, high
         for name, value in values.items():
             app.controls[name].value = value

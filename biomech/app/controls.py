@@ -128,11 +128,14 @@ def control_range(name, ui):
     return float(low) - base, float(high) - base
 
 
-def on_grid(low, high, step):
-    """``(low, high)`` moved inward onto whole multiples of ``step``. The browser's slider
-    snaps a value to ``min + k * step`` when it draws, so limits off that grid would move
-    zero (every typical value) and send the moved value back to the model."""
-    return (round(math.ceil(low / step - 1e-9) * step, 10), round(math.floor(high / step + 1e-9) * step, 10))
+def on_grid(low, high, step, through=0.0):
+    """``(low, high)`` moved inward onto the grid of ``step`` that passes through
+    ``through`` (the value shown; zero, the typical value, by default). The browser's
+    slider snaps its value to ``min + k * step`` when it draws, so limits off that grid
+    would move the value shown and send the moved value back to the model."""
+    below = math.ceil((low - through) / step - 1e-9) * step
+    above = math.floor((high - through) / step + 1e-9) * step
+    return round(through + below, 10), round(through + above, 10)
 
 
 def clinical_text(name, ui):

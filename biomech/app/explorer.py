@@ -15,6 +15,7 @@ A change travels control -> UI state -> :func:`model_inputs` -> :func:`biomech.p
 views redraw are merged, so the screen never replays stale positions. Any problem
 shows up as a message in the app, never as a traceback.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +24,6 @@ import sys
 from html import escape
 
 import ipywidgets as widgets
-
 import numpy as np
 
 from .. import attribution, bands
@@ -86,7 +86,8 @@ LAYOUT_CSS = f"""
     grid-template-areas: "controls front" "controls v3d" "below below"; }}
 }}
 @container (max-width: 700px) {{
-  .bm-explorer .bm-main {{ grid-template-columns: minmax(0, 1fr); grid-template-areas: "front" "controls" "v3d" "below"; }}
+  .bm-explorer .bm-main {{ grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: "front" "controls" "v3d" "below"; }}
   .bm-explorer .bm-area-front {{ height: 190px; }}
   .bm-explorer .bm-area-3d {{ height: 300px; }}
   .bm-explorer .bm-signs {{ font-size: 11px; }}
@@ -105,8 +106,7 @@ LAYOUT_CSS = f"""
 """
 
 #: The front view's legend in the explorer (plotly's "fraction" entry widths: two columns).
-FRONT_LEGEND = {"orientation": "h", "entrywidth": 0.5, "entrywidthmode": "fraction", "y": -0.1,
-                "font": {"size": 10}}
+FRONT_LEGEND = {"orientation": "h", "entrywidth": 0.5, "entrywidthmode": "fraction", "y": -0.1, "font": {"size": 10}}
 
 #: Projector mode: figure lines this much thicker, markers and text this much larger.
 PROJECTOR_LINE = 2.0
@@ -148,7 +148,7 @@ class Explorer(widgets.VBox):
         self._compute_analyses()
         self._build_widgets()
         self._sync_controls()
-        for name, widget in self.controls.items():
+        for widget in self.controls.values():
             widget.observe(self._on_control, names="value")
         super().__init__(children=self._layout(), layout=widgets.Layout(width="100%"))
         self.add_class("bm-explorer")
@@ -259,8 +259,9 @@ class Explorer(widgets.VBox):
         # half of a figure that shares the screen with the controls and the 3-D view.
         front["layout"]["legend"] = {**front["layout"].get("legend", {}), **FRONT_LEGEND}
         self.figx = LiveFigure(front, label=FIGURE_LABELS["xray"], fit=True)
-        self.figwhy = LiveFigure(breakdown.figure(self._contributions, self._breakdown_measure),
-                                 label=FIGURE_LABELS["breakdown"])
+        self.figwhy = LiveFigure(
+            breakdown.figure(self._contributions, self._breakdown_measure), label=FIGURE_LABELS["breakdown"]
+        )
         self.fig3d.add_class("bm-view")
         self.fig3d.add_class("bm-area-3d")
         self.figx.add_class("bm-view")
@@ -275,34 +276,53 @@ class Explorer(widgets.VBox):
         self.scene.add_class("bm-live")
         self.scene.add_class("bm-visually-hidden")
         self.message = widgets.HTML("")
-        self.labels = {name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="300px"))
-                       for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg", "trunk_lean_deg")}
-        self.describe = _toggle("Describe the scene", "comment", "show the scene in words (a screen reader "
-                                "reads it out whenever it changes)")
+        self.labels = {
+            name: widgets.HTML(layout=widgets.Layout(margin="-6px 0 6px 24px", width="300px"))
+            for name in ctl.CAUSE_CONTROLS + ("knee_flexion_deg", "trunk_lean_deg")
+        }
+        self.describe = _toggle(
+            "Describe the scene",
+            "comment",
+            "show the scene in words (a screen reader reads it out whenever it changes)",
+        )
         self.describe.observe(self._on_describe, names="value")
-        self.projector = _toggle("Projector mode", "television", "large type, thick lines, strong contrast for a "
-                                 "lecture hall")
+        self.projector = _toggle(
+            "Projector mode", "television", "large type, thick lines, strong contrast for a lecture hall"
+        )
         self.projector.observe(self._on_projector, names="value")
         self.show_table = _toggle("All readouts", "table", "every measure with its normal range and sign convention")
-        self.show_why = _toggle("Why? Each cause's share", "bar-chart", "how much each cause adds to the "
-                                "difference from a typical person")
+        self.show_why = _toggle(
+            "Why? Each cause's share", "bar-chart", "how much each cause adds to the difference from a typical person"
+        )
         self.show_table.observe(self._on_details, names="value")
         self.show_why.observe(self._on_details, names="value")
         self._base_styles = {key: _line_styles(fig) for key, fig in self.figures.items()}
-        self.preset = widgets.Dropdown(options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
-                                       description="Preset", style=ctl.SLIDER_STYLE, layout=ctl.WIDE)
+        self.preset = widgets.Dropdown(
+            options=[("choose a preset...", "")] + [(p.label, k) for k, p in PRESETS.items()],
+            description="Preset",
+            style=ctl.SLIDER_STYLE,
+            layout=ctl.WIDE,
+        )
         self.preset.observe(self._on_preset, names="value")
         self.preset_note = widgets.HTML(layout=widgets.Layout(width="320px"))
-        self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="back to the starting state",
-                                           layout=widgets.Layout(width="110px"))
+        self.reset_button = widgets.Button(
+            description="Reset", icon="undo", tooltip="back to the starting state", layout=widgets.Layout(width="110px")
+        )
         self.reset_button.on_click(lambda _: self._safely(self.reset))
-        self.compare = widgets.ToggleButton(description="Compare", icon="clone", value=False,
-                                            tooltip="freeze the current state as a faint ghost to compare against",
-                                            layout=widgets.Layout(width="110px"))
+        self.compare = widgets.ToggleButton(
+            description="Compare",
+            icon="clone",
+            value=False,
+            tooltip="freeze the current state as a faint ghost to compare against",
+            layout=widgets.Layout(width="110px"),
+        )
         self.compare.observe(self._on_compare, names="value")
         self.breakdown_choice = widgets.Dropdown(
             options=[(label, name) for name, (label, _, _) in breakdown.MEASURES.items()],
-            value=self._breakdown_measure, description="Explain", layout=widgets.Layout(width="330px"))
+            value=self._breakdown_measure,
+            description="Explain",
+            layout=widgets.Layout(width="330px"),
+        )
         self.breakdown_choice.observe(self._on_breakdown_choice, names="value")
 
     def _group(self, title, names):
@@ -316,24 +336,36 @@ class Explorer(widgets.VBox):
     def _layout(self):
         # The controls: causes first (what the lessons change most), then the task and the
         # person, one group at a time (tabs), so that the page fits a 1280 x 800 screen.
-        groups = widgets.Tab(children=[
-            widgets.VBox(self._group("", ctl.CAUSE_CONTROLS)),
-            widgets.VBox(self._group("", ctl.TASK_CONTROLS) + self._group("Trunk", ctl.TRUNK_CONTROLS)),
-            widgets.VBox(self._group("", ctl.PERSON_CONTROLS)),
-        ], layout=widgets.Layout(width="345px"))
+        groups = widgets.Tab(
+            children=[
+                widgets.VBox(self._group("", ctl.CAUSE_CONTROLS)),
+                widgets.VBox(self._group("", ctl.TASK_CONTROLS) + self._group("Trunk", ctl.TRUNK_CONTROLS)),
+                widgets.VBox(self._group("", ctl.PERSON_CONTROLS)),
+            ],
+            layout=widgets.Layout(width="345px"),
+        )
         for index, title in enumerate(("Causes", "Task and trunk", "Person")):
             groups.set_title(index, title)
         self.control_groups = groups
-        panel = widgets.VBox([self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare]), groups],
-                             layout=widgets.Layout(width="345px"))
+        panel = widgets.VBox(
+            [self.preset, self.preset_note, widgets.HBox([self.reset_button, self.compare]), groups],
+            layout=widgets.Layout(width="345px"),
+        )
         panel.add_class("bm-area-controls")
         self.table_box = widgets.VBox([self.readouts], layout=widgets.Layout(display="none"))
         self.why_box = widgets.VBox([self.breakdown_choice, self.figwhy], layout=widgets.Layout(display="none"))
-        below = widgets.VBox([
-            self.message, self.scene, self.key_readouts, self.load_bar, self.balance_note,
-            widgets.HBox([self.show_table, self.show_why], layout=widgets.Layout(flex_flow="row wrap")),
-            self.table_box, self.why_box,
-        ])
+        below = widgets.VBox(
+            [
+                self.message,
+                self.scene,
+                self.key_readouts,
+                self.load_bar,
+                self.balance_note,
+                widgets.HBox([self.show_table, self.show_why], layout=widgets.Layout(flex_flow="row wrap")),
+                self.table_box,
+                self.why_box,
+            ]
+        )
         below.add_class("bm-area-below")
         main = widgets.Box([panel, self.fig3d, self.figx, below])
         main.add_class("bm-main")
@@ -407,8 +439,9 @@ class Explorer(widgets.VBox):
             self._show_message(str(exc))
         except Exception as exc:  # a bug must not put a traceback in front of a class
             log.exception("explorer event failed")
-            self._show_message(f"Something went wrong ({type(exc).__name__}: {exc}). The view shows the last "
-                               "valid state.")
+            self._show_message(
+                f"Something went wrong ({type(exc).__name__}: {exc}). The view shows the last valid state."
+            )
 
     # ------------------------------------------------------------------- state
     def _apply_ui(self, ui, raise_errors=False):
@@ -433,12 +466,15 @@ class Explorer(widgets.VBox):
         self._syncing = True
         try:
             for name, widget in self.controls.items():
-                if isinstance(widget, widgets.FloatSlider):
-                    low, high = ctl.on_grid(*ctl.control_range(name, self._ui), widget.step)
-                    value = self._ui[name]
-                    _set_limits(widget, min(low, value), max(high, value))
-                if widget.value != self._ui[name]:
-                    widget.value = self._ui[name]
+                value = self._ui[name]
+                # Limits and value in one message: a slider drawn with new limits and the
+                # old value (or the reverse) would snap it to a step and send that back.
+                with widget.hold_sync():
+                    if isinstance(widget, widgets.FloatSlider):
+                        low, high = ctl.on_grid(*ctl.control_range(name, self._ui), widget.step, through=value)
+                        _set_limits(widget, min(low, value), max(high, value))
+                    if widget.value != value:
+                        widget.value = value
             self._update_labels()
         finally:
             self._syncing = False
@@ -501,13 +537,23 @@ class Explorer(widgets.VBox):
         scene = limb3d.scene(result.inputs["height_m"] * 1000.0)
         text = readouts.scene_text(result)
         self.fig3d.description = text
-        apply(self.fig3d, limb3d.dynamic(p, ghost), {f"scene.{axis}.range": scene[axis]["range"]
-                                                      for axis in ("xaxis", "yaxis", "zaxis")})
+        apply(
+            self.fig3d,
+            limb3d.dynamic(p, ghost),
+            {f"scene.{axis}.range": scene[axis]["range"] for axis in ("xaxis", "yaxis", "zaxis")},
+        )
         x_layout = xray.layout(p)
         self.figx.description = _front_description(result)
-        apply(self.figx, xray.dynamic(p, ghost), {
-            "annotations": x_layout["annotations"], "title.text": x_layout["title"]["text"],
-            "xaxis.range": x_layout["xaxis"]["range"], "yaxis.range": x_layout["yaxis"]["range"]})
+        apply(
+            self.figx,
+            xray.dynamic(p, ghost),
+            {
+                "annotations": x_layout["annotations"],
+                "title.text": x_layout["title"]["text"],
+                "xaxis.range": x_layout["xaxis"]["range"],
+                "yaxis.range": x_layout["yaxis"]["range"],
+            },
+        )
         self.scene.value = _scene_html(result)
         self.key_readouts.value = readouts.key_readouts_html(result)
         self.load_bar.value = readouts.load_bar_html(result, with_css=False)
@@ -521,15 +567,20 @@ class Explorer(widgets.VBox):
         self._compute_analyses()
         self.figwhy.description = _breakdown_description(self._contributions, self._breakdown_measure)
         layout = breakdown.layout(self._breakdown_measure) if relayout else None
-        apply(self.figwhy, breakdown.dynamic(self._contributions, self._breakdown_measure),
-              {"title": layout["title"], "yaxis.title": layout["yaxis"]["title"]} if layout else None)
+        apply(
+            self.figwhy,
+            breakdown.dynamic(self._contributions, self._breakdown_measure),
+            {"title": layout["title"], "yaxis.title": layout["yaxis"]["title"]} if layout else None,
+        )
 
     def _show_message(self, text):
         if not text:
             self.message.value = ""
             return
-        self.message.value = (f"<div role='alert' style='font-family:{style.FONT}; background:#fdecea; color:#922;"
-                              f" border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0'>{escape(text)}</div>")
+        self.message.value = (
+            f"<div role='alert' style='font-family:{style.FONT}; background:#fdecea; color:#922;"
+            f" border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0'>{escape(text)}</div>"
+        )
 
 
 def explorer(
@@ -561,7 +612,8 @@ def explorer(
     preset : str or None
         A key of :data:`biomech.app.presets.PRESETS` (a person and causes), e.g.
         ``"flat_feet"``, ``"child_3"``; None starts from the typical adult woman.
-    sex, height_m, mass_kg, age_years, task, knee_flexion_deg, side, adductor_tightness, abductor_weakness, arch_collapse, trunk_lean_deg, compensation
+    sex, height_m, mass_kg, age_years, task, knee_flexion_deg, side, adductor_tightness, \
+abductor_weakness, arch_collapse, trunk_lean_deg, compensation
         As in :func:`biomech.simulate` (same units and ranges), applied on top of the
         preset; None keeps the preset's value (or the default). Changing only the sex or
         age gives the typical body of that sex and age.
@@ -593,8 +645,12 @@ def _analyses(result):
     values) and :data:`BAND_DRAWS` draws of the coefficients (at the current inputs)."""
     coalitions = attribution.coalition_table(result.inputs)
     rows = len(next(v for v in coalitions.values() if np.ndim(v)))
-    table = {name: np.concatenate([np.broadcast_to(value, rows), np.full(BAND_DRAWS, result.inputs[name])])
-             if np.ndim(value) else value for name, value in coalitions.items()}
+    table = {
+        name: np.concatenate([np.broadcast_to(value, rows), np.full(BAND_DRAWS, result.inputs[name])])
+        if np.ndim(value)
+        else value
+        for name, value in coalitions.items()
+    }
     draws = bands.draw_assumptions(BAND_DRAWS, seed=0)
     assumptions = {name: np.concatenate([np.full(rows, value), draws[name]]) for name, value in defaults().items()}
     out = simulate_many(table, assumptions=assumptions)
@@ -631,17 +687,18 @@ def _set_limits(slider, low, high):
 #: description, which follows the state, is read after it).
 FIGURE_LABELS = {
     "limb3d": "3-D view of the pelvis and both legs as bones, seen from the front; the orange dashed line runs "
-              "from hip to ankle (the load line)",
+    "from hip to ankle (the load line)",
     "xray": "Front view drawn like a standing X-ray, the person's right on your left, with the load line, the "
-            "bone axes and the joint angles",
+    "bone axes and the joint angles",
     "breakdown": "Why chart: bars from the typical person's value, one per cause, to the value now",
 }
 
 
 def _toggle(description, icon, tooltip):
     """A toggle button (its pressed state is announced: aria-pressed)."""
-    return widgets.ToggleButton(value=False, description=description, icon=icon, tooltip=tooltip,
-                                layout=widgets.Layout(width="auto"))
+    return widgets.ToggleButton(
+        value=False, description=description, icon=icon, tooltip=tooltip, layout=widgets.Layout(width="auto")
+    )
 
 
 def _scene_html(result):
@@ -650,18 +707,22 @@ def _scene_html(result):
 
 def _front_description(result):
     """The front view's numbers in words (the angles it writes on the film)."""
-    return (f"{readouts.scene_text(result)} Joint angles: mLDFA {result.mldfa_deg:.1f}°, MPTA "
-            f"{result.mpta_deg:.1f}°, joint lines converging {result.jlca_deg:+.1f}°.")
+    return (
+        f"{readouts.scene_text(result)} Joint angles: mLDFA {result.mldfa_deg:.1f}°, MPTA "
+        f"{result.mpta_deg:.1f}°, joint lines converging {result.jlca_deg:+.1f}°."
+    )
 
 
 def _breakdown_description(contributions, measure):
     """The "why" chart's bars in words."""
     label, unit, scale = breakdown.MEASURES[measure]
     c = contributions[measure]
-    shares = "; ".join(f"{name} {c['shares'][key] * scale + 0.0:+.1f} {unit}"
-                       for key, name in attribution.FACTORS.items())
-    return (f"{label}: typical person {c['typical'] * scale:.1f} {unit}; {shares}; now {c['current'] * scale:.1f} "
-            f"{unit}.")
+    shares = "; ".join(
+        f"{name} {c['shares'][key] * scale + 0.0:+.1f} {unit}" for key, name in attribution.FACTORS.items()
+    )
+    return (
+        f"{label}: typical person {c['typical'] * scale:.1f} {unit}; {shares}; now {c['current'] * scale:.1f} {unit}."
+    )
 
 
 def _line_styles(fig):
@@ -677,9 +738,11 @@ def _line_styles(fig):
                 found[key] = value
         traces.append(found)
     layout = fig.plot_layout
-    fonts = {"font.size": (layout.get("font") or {}).get("size"),
-             "title.font.size": ((layout.get("title") or {}).get("font") or {}).get("size"),
-             "legend.font.size": ((layout.get("legend") or {}).get("font") or {}).get("size")}
+    fonts = {
+        "font.size": (layout.get("font") or {}).get("size"),
+        "title.font.size": ((layout.get("title") or {}).get("font") or {}).get("size"),
+        "legend.font.size": ((layout.get("legend") or {}).get("font") or {}).get("size"),
+    }
     return traces, fonts
 
 
@@ -688,6 +751,8 @@ def _projected(base, on):
     traces, fonts = base
     scale = {"line.width": PROJECTOR_LINE, "marker.size": PROJECTOR_MARK, "textfont.size": PROJECTOR_MARK}
     changes = [{key: value * scale[key] if on else value for key, value in trace.items()} for trace in traces]
-    layout = {key: (PROJECTOR_FONT_PX + (3 if key == "title.font.size" else 0)) if on else value
-              for key, value in fonts.items()}
+    layout = {
+        key: (PROJECTOR_FONT_PX + (3 if key == "title.font.size" else 0)) if on else value
+        for key, value in fonts.items()
+    }
     return changes, layout

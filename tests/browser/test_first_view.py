@@ -7,12 +7,14 @@ construction-time figure. biomech's LiveFigure (biomech/app/figure.py) is meant 
 every new view the current figure. Checked here:
 
 * Voila on ``tests/browser/notebooks/changed_before_display.ipynb``, whose one cell builds
-  an explorer, changes it (single-leg squat, arch collapse 1) and only then displays it:
-  the first view shows the changed state, not the construction state.
+  an explorer, changes it (single-leg squat, arch collapse 1, a hip width off the slider's
+  step grid) and only then displays it: the first view shows the changed state, not the
+  construction state, and the slider does not snap the hip width to its grid.
 * The same notebook run in JupyterLab (the views are built from the live comm messages).
 * JupyterLab: move a slider in the start lesson, save, reload the page while the kernel
   keeps running (no cell is run again): the re-rendered figures show the moved state.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,10 +28,28 @@ import pytest
 
 import biomech
 
-from .explorer_view import (reach_state, show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
-                            mismatch_message, press_on_slider, read_shown, wait_until_drawn)
-from .helpers import (cell_prompts, collect_error_outputs, open_lab_notebook, open_voila_page, run_all_cells,
-                      wait_for_kernel_idle)
+from .explorer_view import (
+    TALL_VIEWPORT,
+    assert_clean,
+    choose,
+    differences,
+    expected_from_pose,
+    explorer_in,
+    mismatch_message,
+    press_on_slider,
+    reach_state,
+    read_shown,
+    show_explorer,
+    wait_until_drawn,
+)
+from .helpers import (
+    cell_prompts,
+    collect_error_outputs,
+    open_lab_notebook,
+    open_voila_page,
+    run_all_cells,
+    wait_for_kernel_idle,
+)
 from .servers import REPO_ROOT, http_get
 
 pytestmark = pytest.mark.browser
@@ -41,8 +61,10 @@ ARCH = "Arch collapse"
 
 
 def changed_and_construction():
-    changed = expected_from_pose(biomech.pose(task="single_leg_squat", arch_collapse=1.0),
-                                 "single-leg squat, arch_collapse=1.0 (set before display)")
+    changed = expected_from_pose(
+        biomech.pose(task="single_leg_squat", arch_collapse=1.0, hip_width_mm=300.0),
+        "single-leg squat, arch_collapse=1.0, hip_width_mm=300 (set before display)",
+    )
     construction = expected_from_pose(biomech.pose(), "biomech.pose() (the construction state)")
     return changed, construction
 
@@ -54,7 +76,9 @@ def assert_first_view(explorer, changed, construction) -> None:
     stale = "" if differences(shown, construction) else "\n(the page shows the CONSTRUCTION state)"
     assert diffs == [], mismatch_message(changed, shown, diffs) + stale
     assert shown.dropdowns["Task"] == "Single-leg squat" and shown.sliders[ARCH] == "1.00", (
-        shown.dropdowns, shown.sliders)
+        shown.dropdowns,
+        shown.sliders,
+    )
 
 
 def test_voila_first_view_shows_the_state_changed_before_display(voila_server, new_page, screenshot):
@@ -76,8 +100,9 @@ def test_lab_shows_the_state_changed_before_display(lab_server, new_page, screen
     recorded = new_page()
     page = recorded.page
     page.set_viewport_size(TALL_VIEWPORT)
-    open_lab_notebook(page, lab_server, CHANGED_BEFORE_DISPLAY.name,
-                      folder=TEST_NOTEBOOKS.relative_to(REPO_ROOT).as_posix())
+    open_lab_notebook(
+        page, lab_server, CHANGED_BEFORE_DISPLAY.name, folder=TEST_NOTEBOOKS.relative_to(REPO_ROOT).as_posix()
+    )
     run_all_cells(page)
     explorer, _ = show_explorer(page, screenshot, "ran")
 
@@ -124,8 +149,7 @@ def _wait_until_saved_with_widget_view(path: Path, timeout_s: float = 30.0) -> N
     raise AssertionError(f"{path} was not saved with a widget output within {timeout_s:.0f} s")
 
 
-def test_lab_reload_redraws_the_current_state_from_the_kernel(lab_server, new_page, screenshot,
-                                                              start_lesson_copy):
+def test_lab_reload_redraws_the_current_state_from_the_kernel(lab_server, new_page, screenshot, start_lesson_copy):
     recorded = new_page()
     page = recorded.page
     page.set_viewport_size(TALL_VIEWPORT)
@@ -136,8 +160,10 @@ def test_lab_reload_redraws_the_current_state_from_the_kernel(lab_server, new_pa
 
     choose(explorer, "Task", "Single-leg squat")
     press_on_slider(explorer, ARCH, "ArrowRight", 3)
-    moved = expected_from_pose(biomech.pose(task="single_leg_squat", arch_collapse=0.15),
-                               "single-leg squat, arch_collapse=0.15 (moved before the reload)")
+    moved = expected_from_pose(
+        biomech.pose(task="single_leg_squat", arch_collapse=0.15),
+        "single-leg squat, arch_collapse=0.15 (moved before the reload)",
+    )
     reach_state(explorer, moved, screenshot, "before-reload")
 
     # Save (the outputs then name the kernel's widgets), and reload with the kernel running.

@@ -38,7 +38,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab app clinic hub test notebooks kinematics benchmark capacity clean
 
-$(STAMP): pyproject.toml tools/setup_jupyter.py
+# assets.py writes the page script that tools/setup_jupyter.py installs: a change to it
+# must reach the installed copy.
+$(STAMP): pyproject.toml tools/setup_jupyter.py biomech/app/assets.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"

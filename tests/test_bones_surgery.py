@@ -2,6 +2,7 @@
 
 Each test names the source its expectation comes from (keys of biomech.references).
 """
+
 from __future__ import annotations
 
 import math
@@ -15,19 +16,40 @@ from biomech.deformity import CONDITIONS
 from biomech.malalignment import malalignment_test
 from biomech.subject import SHANK_PER_HEIGHT, THIGH_PER_HEIGHT, TYPICAL_ADULT
 
-ADULTS = [TYPICAL_ADULT["female"].as_inputs(), TYPICAL_ADULT["male"].as_inputs(),
-          {"sex": "female", "height_m": 1.55, "mass_kg": 50.0, "age_years": 40.0},
-          {"sex": "male", "height_m": 1.92, "mass_kg": 95.0, "age_years": 60.0}]
+ADULTS = [
+    TYPICAL_ADULT["female"].as_inputs(),
+    TYPICAL_ADULT["male"].as_inputs(),
+    {"sex": "female", "height_m": 1.55, "mass_kg": 50.0, "age_years": 40.0},
+    {"sex": "male", "height_m": 1.92, "mass_kg": 95.0, "age_years": 60.0},
+]
 
 
 def test_sources_of_this_file_are_listed():
-    for key in ("Paley2002", "Feucht2021", "Jamali2017", "MacDessi2021", "Aitken2021", "JChildOrthop2017",
-                "Miniaci1989", "BoneSchoolHTO", "Ballal2010", "Khaled2018", "Kobayashi2022", "Sabharwal2008",
-                "ShirleyDavidson", "White2012", "AlKaissi2013", "Moon2021", "Stiehl1995", "Lustig2008"):
+    for key in (
+        "Paley2002",
+        "Feucht2021",
+        "Jamali2017",
+        "MacDessi2021",
+        "Aitken2021",
+        "JChildOrthop2017",
+        "Miniaci1989",
+        "BoneSchoolHTO",
+        "Ballal2010",
+        "Khaled2018",
+        "Kobayashi2022",
+        "Sabharwal2008",
+        "ShirleyDavidson",
+        "White2012",
+        "AlKaissi2013",
+        "Moon2021",
+        "Stiehl1995",
+        "Lustig2008",
+    ):
         assert references.cite(key)
 
 
 # --- bone shape by segment ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("person", ADULTS, ids=lambda p: f"{p['sex']}-{p['height_m']}")
 def test_normal_adults_pass_the_malalignment_test(person):
@@ -129,9 +151,16 @@ def test_toddler_varus_sits_in_the_femur():
     assert toddler.mldfa_deg > 90.0 and toddler.mpta_deg == pytest.approx(deformity.ADULT_MPTA_DEG)
 
 
-@pytest.mark.parametrize(("key", "segments"), [
-    ("blount_infantile", ("tibia",)), ("adolescent_valgus", ("femur",)), ("valgus_femoral", ("femur",)),
-    ("rickets", ("femur", "tibia")), ("blount_late_onset", ("femur", "tibia"))])
+@pytest.mark.parametrize(
+    ("key", "segments"),
+    [
+        ("blount_infantile", ("tibia",)),
+        ("adolescent_valgus", ("femur",)),
+        ("valgus_femoral", ("femur",)),
+        ("rickets", ("femur", "tibia")),
+        ("blount_late_onset", ("femur", "tibia")),
+    ],
+)
 def test_conditions_are_found_where_they_are_published_to_sit(key, segments):
     """The malalignment test finds each condition's deformity in the segment its sources
     place it [ShirleyDavidson, White2012, AlKaissi2013, Moon2021, Paley2002]."""
@@ -154,6 +183,7 @@ def test_malalignment_test_of_another_task_is_read_standing():
 
 
 # --- osteotomy ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("bone", ["tibia", "femur"])
 @pytest.mark.parametrize("wedge", ["opening", "closing"])
@@ -190,11 +220,15 @@ def test_opening_wedges_lengthen_and_closing_wedges_shorten():
     assert opening.wedge_mm == pytest.approx(opening.cut_mm * math.tan(math.radians(8.0)))
 
 
-@pytest.mark.parametrize(("key", "bone", "wedge", "target"), [
-    ("varus_arthritis", "tibia", "opening", surgery.FUJISAWA_POINT_PCT),
-    ("varus_arthritis", "tibia", "closing", 55.0),
-    ("valgus_femoral", "femur", "closing", surgery.NEUTRAL_POINT_PCT),
-    ("valgus_femoral", "femur", "opening", 45.0)])
+@pytest.mark.parametrize(
+    ("key", "bone", "wedge", "target"),
+    [
+        ("varus_arthritis", "tibia", "opening", surgery.FUJISAWA_POINT_PCT),
+        ("varus_arthritis", "tibia", "closing", 55.0),
+        ("valgus_femoral", "femur", "closing", surgery.NEUTRAL_POINT_PCT),
+        ("valgus_femoral", "femur", "opening", 45.0),
+    ],
+)
 def test_planner_reaches_its_target_load_line(key, bone, wedge, target):
     """Miniaci's construction [Miniaci1989, BoneSchoolHTO] refined on the model's own
     standing puts the weight-bearing line within 1 % of the target (Fujisawa's 62.5 %
@@ -232,27 +266,35 @@ def test_bad_plans_get_a_readable_message_and_change_nothing():
 
 # --- guided growth ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("bone", "age", "rate"), [("femur", 11.6, 0.7), ("tibia", 11.6, 0.5), ("both", 11.6, 1.2),
-                                                   ("femur", 5.7, 1.3)])
+
+@pytest.mark.parametrize(
+    ("bone", "age", "rate"), [("femur", 11.6, 0.7), ("tibia", 11.6, 0.5), ("both", 11.6, 1.2), ("femur", 5.7, 1.3)]
+)
 def test_guided_growth_months_match_the_cited_rate(bone, age, rate):
     """Correction per month: femur 0.7, tibia 0.5, both 1.2 deg at about 12 years
     [Ballal2010]; femur 1.3 at about 6 [Khaled2018]. Months = correction / rate."""
     assert surgery.growth_rate_deg_per_month(bone, age) == pytest.approx(rate, abs=1e-9)
     sex = "female"
     height, mass = biomech.growth.body_at(True, age)
-    child = biomech.simulate(sex=sex, age_years=age, height_m=float(height), mass_kg=float(mass),
-                             mldfa_deg=80.0 if bone != "tibia" else None, mpta_deg=92.0 if bone == "tibia" else None)
+    child = biomech.simulate(
+        sex=sex,
+        age_years=age,
+        height_m=float(height),
+        mass_kg=float(mass),
+        mldfa_deg=80.0 if bone != "tibia" else None,
+        mpta_deg=92.0 if bone == "tibia" else None,
+    )
     plan = surgery.guided_growth(child, bone=bone)
     assert plan.months == pytest.approx(abs(plan.correction_deg) / rate)
     assert plan.after.constitutional_hka_deg == pytest.approx(
-        float(biomech.subject.default_hka_deg(True, age)), abs=1e-6)
+        float(biomech.subject.default_hka_deg(True, age)), abs=1e-6
+    )
     assert plan.side == "medial" and any("as long as the plates are in" in w for w in plan.warnings)
 
 
 def test_guided_growth_refuses_a_plan_longer_than_the_growth_left():
     height, mass = biomech.growth.body_at(True, 13.5)
-    child = biomech.simulate(sex="female", age_years=13.5, height_m=float(height), mass_kg=float(mass),
-                             mpta_deg=95.0)
+    child = biomech.simulate(sex="female", age_years=13.5, height_m=float(height), mass_kg=float(mass), mpta_deg=95.0)
     with pytest.raises(ValueError, match="months of growth are left"):
         surgery.guided_growth(child, bone="tibia")
     np.testing.assert_allclose(surgery.guided_growth(child, bone="tibia", months=5.0).months, 5.0)

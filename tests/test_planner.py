@@ -1,4 +1,5 @@
 """The surgery planner widget (biomech.app.planner) and the films it draws."""
+
 from __future__ import annotations
 
 import numpy as np

@@ -5,6 +5,7 @@ NaN, and plotly.js is named as an installed file or else carried along.
 The browser side (plotly.js drawing, every open view following updates) is checked in
 tests/browser; its two pure helpers are also run here under Node.js when it is there.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,10 +54,21 @@ def test_a_new_view_gets_the_current_figure():
 def test_an_update_is_one_message_with_the_changed_keys():
     fig = PlotFigure(FIGURE)
     sent = recorded(fig)
-    apply(fig, [{"x": np.array([1.0, 2.0]), "line.color": "red"}, {"visible": True}],
-          {"title.text": "new", "annotations": [{"text": "R", "x": 1, "y": 2}]})
-    assert sent == [({"kind": UPDATE, "traces": [{"x": [1.0, 2.0], "line.color": "red"}, {"visible": True}],
-                      "layout": {"title.text": "new", "annotations": [{"text": "R", "x": 1, "y": 2}]}}, None)]
+    apply(
+        fig,
+        [{"x": np.array([1.0, 2.0]), "line.color": "red"}, {"visible": True}],
+        {"title.text": "new", "annotations": [{"text": "R", "x": 1, "y": 2}]},
+    )
+    assert sent == [
+        (
+            {
+                "kind": UPDATE,
+                "traces": [{"x": [1.0, 2.0], "line.color": "red"}, {"visible": True}],
+                "layout": {"title.text": "new", "annotations": [{"text": "R", "x": 1, "y": 2}]},
+            },
+            None,
+        )
+    ]
     assert fig.data[0]["line"] == {"width": 2, "color": "red"}  # a dotted key sets one leaf
     fig.update([{"line.color": None}])  # None removes a key, as Plotly.restyle does
     assert fig.data[0]["line"] == {"width": 2} and len(sent) == 2
@@ -97,13 +109,20 @@ console.log(JSON.stringify({
     assert result["restyle"] == {"x": [[1, 2], [3]], "visible": [False, None], "line.color": [None, "red"]}
     assert result["skipped"] == [True, True]  # undefined (JSON shows null): plotly.js leaves that trace alone
     assert result["relayout"] == {"title.text": "t"} and result["traces"] == [0, 1]
-    assert result["figure"] == {"data": [{"x": [0], "line": {"width": 1, "color": "blue"}}, {"x": [0], "line": {}}],
-                                "layout": {"title": {"text": "t", "x": 0}}}
+    assert result["figure"] == {
+        "data": [{"x": [0], "line": {"width": 1, "color": "blue"}}, {"x": [0], "line": {}}],
+        "layout": {"title": {"text": "t", "x": 0}},
+    }
 
 
 def test_numpy_arrays_and_gaps_serialise():
-    given = {"type": "mesh3d", "x": np.arange(3.0), "i": np.array([0, 1]), "opacity": np.float64(0.5),
-             "y": (1.0, None, np.float32(2.5))}
+    given = {
+        "type": "mesh3d",
+        "x": np.arange(3.0),
+        "i": np.array([0, 1]),
+        "opacity": np.float64(0.5),
+        "y": (1.0, None, np.float32(2.5)),
+    }
     fig = PlotFigure({"data": [given], "layout": {"width": np.int64(400)}})
     trace = fig.data[0]
     assert trace["x"] == [0.0, 1.0, 2.0] and trace["i"] == [0, 1] and trace["y"] == [1.0, None, 2.5]

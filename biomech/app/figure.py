@@ -27,6 +27,7 @@ that hands plotly.js the figure dict itself:
 
 The Python side never imports plotly's Python package.
 """
+
 from __future__ import annotations
 
 import math
@@ -493,8 +494,10 @@ class PlotFigure(anywidget.AnyWidget):
         figure = proposal["value"]
         if hasattr(figure, "to_dict"):  # a plotly.graph_objects.Figure, through its public API
             figure = figure.to_dict()
-        return {"data": [_plain(dict(trace)) for trace in figure.get("data", [])],
-                "layout": _plain(dict(figure.get("layout", {})))}
+        return {
+            "data": [_plain(dict(trace)) for trace in figure.get("data", [])],
+            "layout": _plain(dict(figure.get("layout", {}))),
+        }
 
     @property
     def data(self):
@@ -529,8 +532,10 @@ class PlotFigure(anywidget.AnyWidget):
         if len(traces) > len(self.data):
             raise ValueError(f"{len(traces)} trace updates for a figure with {len(self.data)} traces")
         _check_keys([key for changes in traces for key in changes] + list(layout))  # before any change
-        traces = [{key: value for key, value in changes.items() if _get_path(trace, key) != value}
-                  for trace, changes in zip(self.data, traces)]
+        traces = [
+            {key: value for key, value in changes.items() if _get_path(trace, key) != value}
+            for trace, changes in zip(self.data, traces)
+        ]
         layout = {key: value for key, value in layout.items() if _get_path(self.plot_layout, key) != value}
         while traces and not traces[-1]:
             traces.pop()

@@ -7,6 +7,7 @@ It is the frontal-plane projection (x-z) of :func:`biomech.pose`, so in a squat 
 what a front camera sees. The person's right is on the viewer's left (radiograph
 convention), marked R and L. Measures belong to the reported leg (``pose["stance_side"]``).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,45 +24,135 @@ JOINT_ARC_RADIUS_PER_HEIGHT = 0.028
 JOINT_LINE_OVERHANG_PER_HEIGHT = 0.012
 
 STATIC = [
-    {"type": "scatter", "name": "frozen (compare)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": "rgba(160, 170, 255, 0.55)", "width": 4}},
-    {"type": "scatter", "name": "bones", "mode": "lines", "hoverinfo": "skip", "fill": "toself",
-     "fillcolor": style.XRAY_BONE, "line": {"width": 0, "color": style.XRAY_BONE}},
-    {"type": "scatter", "name": "pelvis", "mode": "lines", "hoverinfo": "skip", "fill": "toself", "showlegend": False,
-     "fillcolor": style.XRAY_PELVIS, "line": {"width": 0, "color": style.XRAY_PELVIS}},
-    {"type": "scatter", "name": "kneecap and fibula", "mode": "lines", "hoverinfo": "skip", "fill": "toself",
-     "showlegend": False, "fillcolor": style.XRAY_OVERLAY, "line": {"width": 0.6, "color": "rgba(255,255,255,0.5)"}},
-    {"type": "scatter", "name": "mechanical axes (hip-knee, knee-ankle)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": "#16a6c9", "width": 2.5}},
-    {"type": "scatter", "name": "femoral shaft axis", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": "#16a6c9", "width": 1.5, "dash": "dot"}},
-    {"type": "scatter", "name": "load line (hip to ankle)", "mode": "lines", "hoverinfo": "skip",
-     "line": {"color": style.LOAD_LINE, "width": 3, "dash": "dash"}},
-    {"type": "scatter", "name": "femoral joint line", "mode": "lines", "hoverinfo": "text",
-     "line": {"color": style.XRAY_JOINT_LINE, "width": 1.8}},
-    {"type": "scatter", "name": "tibial plateau (medial to lateral edge)", "mode": "lines+markers",
-     "hoverinfo": "text", "line": {"color": style.XRAY_JOINT_LINE, "width": 1.8},
-     "marker": {"size": 8, "symbol": "line-ns-open", "color": style.XRAY_JOINT_LINE}},
+    {
+        "type": "scatter",
+        "name": "frozen (compare)",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": "rgba(160, 170, 255, 0.55)", "width": 4},
+    },
+    {
+        "type": "scatter",
+        "name": "bones",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "fill": "toself",
+        "fillcolor": style.XRAY_BONE,
+        "line": {"width": 0, "color": style.XRAY_BONE},
+    },
+    {
+        "type": "scatter",
+        "name": "pelvis",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "fill": "toself",
+        "showlegend": False,
+        "fillcolor": style.XRAY_PELVIS,
+        "line": {"width": 0, "color": style.XRAY_PELVIS},
+    },
+    {
+        "type": "scatter",
+        "name": "kneecap and fibula",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "fill": "toself",
+        "showlegend": False,
+        "fillcolor": style.XRAY_OVERLAY,
+        "line": {"width": 0.6, "color": "rgba(255,255,255,0.5)"},
+    },
+    {
+        "type": "scatter",
+        "name": "mechanical axes (hip-knee, knee-ankle)",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": "#16a6c9", "width": 2.5},
+    },
+    {
+        "type": "scatter",
+        "name": "femoral shaft axis",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": "#16a6c9", "width": 1.5, "dash": "dot"},
+    },
+    {
+        "type": "scatter",
+        "name": "load line (hip to ankle)",
+        "mode": "lines",
+        "hoverinfo": "skip",
+        "line": {"color": style.LOAD_LINE, "width": 3, "dash": "dash"},
+    },
+    {
+        "type": "scatter",
+        "name": "femoral joint line",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "line": {"color": style.XRAY_JOINT_LINE, "width": 1.8},
+    },
+    {
+        "type": "scatter",
+        "name": "tibial plateau (medial to lateral edge)",
+        "mode": "lines+markers",
+        "hoverinfo": "text",
+        "line": {"color": style.XRAY_JOINT_LINE, "width": 1.8},
+        "marker": {"size": 8, "symbol": "line-ns-open", "color": style.XRAY_JOINT_LINE},
+    },
     {"type": "scatter", "name": "load-axis shift", "mode": "lines", "hoverinfo": "text", "line": {"width": 5}},
-    {"type": "scatter", "name": "hip-knee-ankle angle", "mode": "lines", "hoverinfo": "skip",
-     "line": {"width": 2}},
-    {"type": "scatter", "name": "mLDFA (femur)", "mode": "lines", "hoverinfo": "text",
-     "line": {"width": 2, "color": style.MLDFA}},
-    {"type": "scatter", "name": "MPTA (tibia)", "mode": "lines", "hoverinfo": "text",
-     "line": {"width": 2, "color": style.MPTA}},
-    {"type": "scatter", "name": "osteotomy", "mode": "lines", "hoverinfo": "text", "fill": "toself",
-     "fillcolor": "rgba(255, 95, 210, 0.35)", "line": {"color": style.OSTEOTOMY, "width": 2}},
-    {"type": "scatter", "name": "joint centres", "mode": "markers", "hoverinfo": "text",
-     "marker": {"size": 7, "color": "#f4d03f", "line": {"color": "#333", "width": 1}}},
-    {"type": "scatter", "name": "trunk", "mode": "lines", "hoverinfo": "text",
-     "line": {"color": style.TRUNK_BRIGHT, "width": 6}},
-    {"type": "scatter", "name": "centre of mass", "mode": "lines+markers", "hoverinfo": "text",
-     "line": {"color": style.CENTRE_OF_MASS, "width": 2, "dash": "dot"},
-     "marker": {"size": 9, "color": style.CENTRE_OF_MASS, "symbol": "diamond"}},
+    {"type": "scatter", "name": "hip-knee-ankle angle", "mode": "lines", "hoverinfo": "skip", "line": {"width": 2}},
+    {
+        "type": "scatter",
+        "name": "mLDFA (femur)",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "line": {"width": 2, "color": style.MLDFA},
+    },
+    {
+        "type": "scatter",
+        "name": "MPTA (tibia)",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "line": {"width": 2, "color": style.MPTA},
+    },
+    {
+        "type": "scatter",
+        "name": "osteotomy",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "fill": "toself",
+        "fillcolor": "rgba(255, 95, 210, 0.35)",
+        "line": {"color": style.OSTEOTOMY, "width": 2},
+    },
+    {
+        "type": "scatter",
+        "name": "joint centres",
+        "mode": "markers",
+        "hoverinfo": "text",
+        "marker": {"size": 7, "color": "#f4d03f", "line": {"color": "#333", "width": 1}},
+    },
+    {
+        "type": "scatter",
+        "name": "trunk",
+        "mode": "lines",
+        "hoverinfo": "text",
+        "line": {"color": style.TRUNK_BRIGHT, "width": 6},
+    },
+    {
+        "type": "scatter",
+        "name": "centre of mass",
+        "mode": "lines+markers",
+        "hoverinfo": "text",
+        "line": {"color": style.CENTRE_OF_MASS, "width": 2, "dash": "dot"},
+        "marker": {"size": 9, "color": style.CENTRE_OF_MASS, "symbol": "diamond"},
+    },
     # Angles and shift written beside the knee. A text trace, not layout annotations, so a
     # slider move restyles data only and the browser skips a full relayout.
-    {"type": "scatter", "name": "labels", "mode": "text", "hoverinfo": "skip", "showlegend": False,
-     "textfont": {"size": 13}},
+    {
+        "type": "scatter",
+        "name": "labels",
+        "mode": "text",
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "textfont": {"size": 13},
+    },
 ]
 TRACE_NAMES = tuple(t["name"] for t in STATIC)
 
@@ -150,8 +241,9 @@ def dynamic(pose, ghost=None, osteotomy_outline=None):
     shift_colour = style.VALGUS_BRIGHT if shift > 0 else style.VARUS_BRIGHT
     angle_colour = style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT
     lateral = 1.0 if side == "right" else -1.0
-    edges = ["lateral edge (WBL 100 %)" if (x - leg["knee_center"][0]) * lateral > 0 else "medial edge (WBL 0 %)"
-             for x in px]
+    edges = [
+        "lateral edge (WBL 100 %)" if (x - leg["knee_center"][0]) * lateral > 0 else "medial edge (WBL 0 %)" for x in px
+    ]
     return [
         {"x": gx, "y": gz, "visible": ghost is not None},
         {"x": bx, "y": bz},
@@ -162,8 +254,12 @@ def dynamic(pose, ghost=None, osteotomy_outline=None):
         {"x": lx, "y": lz},
         {"x": fx, "y": fz, "text": [f"femoral joint line: mLDFA {result.mldfa_deg:.1f}°"] * len(fx)},
         {"x": px, "y": pz, "text": edges},
-        {"x": ox, "y": oz, "line.color": shift_colour,
-         "text": [f"load-axis shift {style.signed(shift, 'mm')}"] * len(ox)},
+        {
+            "x": ox,
+            "y": oz,
+            "line.color": shift_colour,
+            "text": [f"load-axis shift {style.signed(shift, 'mm')}"] * len(ox),
+        },
         {"x": rx, "y": rz, "line.color": angle_colour},
         {"x": mx, "y": mz, "text": [f"mLDFA {result.mldfa_deg:.1f}° (normal 85-90°)"] * len(mx)},
         {"x": tx, "y": tz, "text": [f"MPTA {result.mpta_deg:.1f}° (normal 85-90°)"] * len(tx)},
@@ -187,15 +283,23 @@ def labels(pose):
     where = "lateral" if shift > 0 else "medial"
     step = 0.05 * height_mm
     return {
-        "x": [x] * 5, "y": [knee[2] + 2 * step, knee[2] + step, knee[2], knee[2] - step, knee[2] - 2 * step],
-        "text": [f"HKA {style.signed(result.hka_deg, '°')} <i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>",
-                 f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)",
-                 f"mLDFA {result.mldfa_deg:.1f}°",
-                 f"JLCA {style.signed(result.jlca_deg, '°')}",
-                 f"MPTA {result.mpta_deg:.1f}°"],
+        "x": [x] * 5,
+        "y": [knee[2] + 2 * step, knee[2] + step, knee[2], knee[2] - step, knee[2] - 2 * step],
+        "text": [
+            f"HKA {style.signed(result.hka_deg, '°')} <i>{style.valgus_word(result.hka_deg).split(' ')[0]}</i>",
+            f"load line {abs(shift):.0f} mm {where}<br>(WBL {result.wbl_ratio_pct:.0f} %)",
+            f"mLDFA {result.mldfa_deg:.1f}°",
+            f"JLCA {style.signed(result.jlca_deg, '°')}",
+            f"MPTA {result.mpta_deg:.1f}°",
+        ],
         "textposition": "middle right" if right else "middle left",
-        "textfont.color": [style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT, style.LOAD_LINE,
-                           style.MLDFA, style.XRAY_JOINT_LINE, style.MPTA],
+        "textfont.color": [
+            style.VALGUS_BRIGHT if result.hka_deg > 0 else style.VARUS_BRIGHT,
+            style.LOAD_LINE,
+            style.MLDFA,
+            style.XRAY_JOINT_LINE,
+            style.MPTA,
+        ],
     }
 
 
@@ -203,8 +307,16 @@ def annotations(pose):
     """The R / L radiograph markers (they move only with the person's height)."""
     height_mm = pose["result"].inputs["height_m"] * 1000.0
     top, half = 0.60 * height_mm, 0.30 * height_mm
-    return [{"x": sign * half * 0.92, "y": top, "text": f"<b>{letter}</b>", "showarrow": False,
-             "font": {"size": 18, "color": style.XRAY_TEXT}} for sign, letter in ((1.0, "R"), (-1.0, "L"))]
+    return [
+        {
+            "x": sign * half * 0.92,
+            "y": top,
+            "text": f"<b>{letter}</b>",
+            "showarrow": False,
+            "font": {"size": 18, "color": style.XRAY_TEXT},
+        }
+        for sign, letter in ((1.0, "R"), (-1.0, "L"))
+    ]
 
 
 def layout(pose):
@@ -213,11 +325,24 @@ def layout(pose):
     half = 0.30 * height_mm
     return {
         "title": {"text": f"Front view ({pose['stance_side']} leg measured; + = valgus)", "font": {"size": 14}},
-        "xaxis": {"range": [half, -half], "title": {"text": "person's right  ←  x (mm)  →  person's left"},
-                  "zeroline": False, "gridcolor": style.XRAY_GRID, "fixedrange": True, "constrain": "domain"},
-        "yaxis": {"range": [-0.02 * height_mm, 0.62 * height_mm], "title": {"text": "height above floor (mm)"},
-                  "scaleanchor": "x", "scaleratio": 1, "gridcolor": style.XRAY_GRID, "zeroline": False,
-                  "fixedrange": True, "constrain": "domain"},
+        "xaxis": {
+            "range": [half, -half],
+            "title": {"text": "person's right  ←  x (mm)  →  person's left"},
+            "zeroline": False,
+            "gridcolor": style.XRAY_GRID,
+            "fixedrange": True,
+            "constrain": "domain",
+        },
+        "yaxis": {
+            "range": [-0.02 * height_mm, 0.62 * height_mm],
+            "title": {"text": "height above floor (mm)"},
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "gridcolor": style.XRAY_GRID,
+            "zeroline": False,
+            "fixedrange": True,
+            "constrain": "domain",
+        },
         "annotations": annotations(pose),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.18, "font": {"size": 10}},

@@ -5,6 +5,7 @@ We drive the operating system's Chromium (Debian's ``chromium`` package, install
 install`` downloads that build from outside the package registries, which fails on the
 machines this project is developed and tested on.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,8 +52,10 @@ def find_chromium() -> str | None:
     if explicit:
         if Path(explicit).is_file() and os.access(explicit, os.X_OK):
             return explicit
-        raise FileNotFoundError(f"$CHROMIUM is set to {explicit!r}, which is not an executable file. "
-                                "Point it at a Chromium executable, or unset it to use the system package.")
+        raise FileNotFoundError(
+            f"$CHROMIUM is set to {explicit!r}, which is not an executable file. "
+            "Point it at a Chromium executable, or unset it to use the system package."
+        )
     for candidate in CANDIDATES:
         if Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate

@@ -14,6 +14,7 @@ Fixtures:
 
 A missing browser fails the tests with instructions; it never skips them.
 """
+
 from __future__ import annotations
 
 import time
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+from biomech.app import assets
 
 from .chromium import CANDIDATES, LAUNCH_ARGS, MISSING_MESSAGE, find_chromium
 from .pages import RecordedPage, open_recorded_page, screenshot_path
@@ -61,11 +64,18 @@ def chromium_executable() -> str:
 
 @pytest.fixture(scope="session")
 def browser(chromium_executable: str) -> Iterator[Browser]:
-    """The system Chromium, headless, started once for the whole run."""
+    """The system Chromium, headless, started once for the whole run (after checking that
+    the pages will load this version's page script)."""
+    if not assets.install_is_current():
+        pytest.fail(
+            "the installed biomech page script (plotly.js and the accessibility helper) is not this "
+            "version's: run `python tools/setup_jupyter.py` (make does when biomech/app/assets.py changes)"
+        )
     started = time.perf_counter()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=chromium_executable, headless=True, args=list(LAUNCH_ARGS))
+            executable_path=chromium_executable, headless=True, args=list(LAUNCH_ARGS)
+        )
         _TIMINGS.append((f"chromium {chromium.version} launch", time.perf_counter() - started))
         yield chromium
         chromium.close()
@@ -91,8 +101,7 @@ def new_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Calla
     for number, recorded in enumerate(opened, start=1):
         if report is not None and report.failed and not recorded.page.is_closed():
             try:
-                recorded.page.screenshot(path=screenshot_path(request.node.name, f"failure-{number}"),
-                                         full_page=True)
+                recorded.page.screenshot(path=screenshot_path(request.node.name, f"failure-{number}"), full_page=True)
             except Exception as exc:  # a screenshot must never hide the test's own failure
                 print(f"failure screenshot not taken: {exc}")
         recorded.context.close()

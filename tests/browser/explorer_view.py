@@ -14,6 +14,7 @@ The expected values come from the model in the test process (:func:`biomech.pose
 for the same inputs, so a figure or a readout that shows a stale or a construction-time
 state is caught with the numbers that differ.
 """
+
 from __future__ import annotations
 
 import re
@@ -97,7 +98,7 @@ _SHOWN_JS = r"""
     }),
   };
 }
-""" % {"title3d": repr(TITLE_3D), "titlefront": repr(TITLE_FRONT)}
+""" % {"title3d": repr(TITLE_3D), "titlefront": repr(TITLE_FRONT)}  # noqa: UP031 (JavaScript is all braces)
 
 
 def _points(trace: dict | None, axes: tuple[str, ...]) -> list[tuple[float, ...]] | None:
@@ -121,21 +122,33 @@ class Shown:
     dropdowns: dict[str, str]  # label -> selected option
 
     @classmethod
-    def from_page(cls, raw: dict) -> "Shown":
-        return cls(titles=raw["titles"], trace_counts=raw["traceCounts"],
-                   joints_3d=_points(raw["joints3d"], ("x", "y", "z")),
-                   joints_front=_points(raw["jointsFront"], ("x", "y")), shift_line=_points(raw["shift"], ("x", "y")),
-                   readouts=raw["readouts"], medial_pct=raw["medialPct"], sliders=raw["sliders"],
-                   dropdowns=raw["dropdowns"])
+    def from_page(cls, raw: dict) -> Shown:
+        return cls(
+            titles=raw["titles"],
+            trace_counts=raw["traceCounts"],
+            joints_3d=_points(raw["joints3d"], ("x", "y", "z")),
+            joints_front=_points(raw["jointsFront"], ("x", "y")),
+            shift_line=_points(raw["shift"], ("x", "y")),
+            readouts=raw["readouts"],
+            medial_pct=raw["medialPct"],
+            sliders=raw["sliders"],
+            dropdowns=raw["dropdowns"],
+        )
 
     def describe(self) -> str:
-        joints = "none" if self.joints_3d is None else ", ".join(
-            f"({x:.3f}, {y:.3f}, {z:.3f})" for x, y, z in self.joints_3d)
+        joints = (
+            "none"
+            if self.joints_3d is None
+            else ", ".join(f"({x:.3f}, {y:.3f}, {z:.3f})" for x, y, z in self.joints_3d)
+        )
         readouts = {name: self.readouts.get(name) for name in READOUT_UNITS}
-        figures = ", ".join(f"{t.split('(')[0].split('<br>')[0].strip()!r}: {n} traces"
-                            for t, n in zip(self.titles, self.trace_counts))
-        return (f"figures drawn: {figures}\n  3-D joint centres [mm]: {joints}\n  front load-axis shift line: "
-                f"{self.shift_line}\n  readouts {readouts}, medial {self.medial_pct} %")
+        figures = ", ".join(
+            f"{t.split('(')[0].split('<br>')[0].strip()!r}: {n} traces" for t, n in zip(self.titles, self.trace_counts)
+        )
+        return (
+            f"figures drawn: {figures}\n  3-D joint centres [mm]: {joints}\n  front load-axis shift line: "
+            f"{self.shift_line}\n  readouts {readouts}, medial {self.medial_pct} %"
+        )
 
 
 @dataclass
@@ -168,8 +181,10 @@ def expected_from_pose(pose: dict, label: str) -> Expected:
         label=label,
         joints_3d=joints,
         joints_front=[(x, z) for x, _, z in joints],
-        shift_line=[(float(leg["knee_center"][0]), float(leg["knee_center"][2])),
-                    (float(on_line[0]), float(on_line[2]))],
+        shift_line=[
+            (float(leg["knee_center"][0]), float(leg["knee_center"][2])),
+            (float(on_line[0]), float(on_line[2])),
+        ],
         readouts={name: style.signed(getattr(result, name), unit) for name, unit in READOUT_UNITS.items()},
         medial_pct=f"{100.0 * result.medial_load_fraction:.1f}",
         result=result,
@@ -185,8 +200,10 @@ def _point_differences(what: str, shown, expected, tolerance: float) -> list[str
     for i, (s, e) in enumerate(zip(shown, expected)):
         worst = max(abs(a - b) if np.isfinite(a) else np.inf for a, b in zip(s, e))
         if not worst <= tolerance:
-            out.append(f"{what} point {i}: shown {tuple(round(v, 4) for v in s)}, model "
-                       f"{tuple(round(v, 4) for v in e)} (off by {worst:.4g} mm)")
+            out.append(
+                f"{what} point {i}: shown {tuple(round(v, 4) for v in s)}, model "
+                f"{tuple(round(v, 4) for v in e)} (off by {worst:.4g} mm)"
+            )
     return out
 
 
@@ -205,6 +222,7 @@ def differences(shown: Shown, expected: Expected, tolerance_mm: float = TOLERANC
 
 
 # ---------------------------------------------------------------- the page
+
 
 def explorer_in(page: Page, index: int = 0) -> Locator:
     """The ``index``-th explorer on the page."""
@@ -237,8 +255,9 @@ def wait_until_drawn(explorer: Locator, timeout_s: float = 90.0) -> Shown:
     while True:
         shown = read_shown(explorer)
         drawn = [t for t, n in zip(shown.titles, shown.trace_counts) if n is not None]
-        ready = (all(any(t.startswith(prefix) for t in drawn) for prefix in FIRST_DRAWN)
-                 and all(n in shown.readouts for n in READOUT_UNITS))
+        ready = all(any(t.startswith(prefix) for t in drawn) for prefix in FIRST_DRAWN) and all(
+            n in shown.readouts for n in READOUT_UNITS
+        )
         if ready or time.monotonic() > deadline:
             assert ready, f"the explorer's figures were not drawn within {timeout_s:.0f} s:\n{shown.describe()}"
             return shown
@@ -271,8 +290,9 @@ def wait_for_state(explorer: Locator, expected: Expected, timeout_s: float = 20.
         time.sleep(0.1)
 
 
-def reach_state(explorer: Locator, expected: Expected, screenshot=None, step: str | None = None,
-                timeout_s: float = 20.0) -> Shown:
+def reach_state(
+    explorer: Locator, expected: Expected, screenshot=None, step: str | None = None, timeout_s: float = 20.0
+) -> Shown:
     """Wait until the explorer shows ``expected`` (photographed as ``step`` if given), and
     assert it did, including that the drawn load-axis shift line is as long as the
     model's ``load_axis_shift_mm``. Returns what it shows."""
@@ -287,8 +307,11 @@ def reach_state(explorer: Locator, expected: Expected, screenshot=None, step: st
 
 
 def mismatch_message(expected: Expected, shown: Shown, diffs: list[str]) -> str:
-    return (f"the page does not show the model's state '{expected.label}':\n  " + "\n  ".join(diffs)
-            + f"\npage:\n  {shown.describe()}")
+    return (
+        f"the page does not show the model's state '{expected.label}':\n  "
+        + "\n  ".join(diffs)
+        + f"\npage:\n  {shown.describe()}"
+    )
 
 
 def _exact(text: str) -> re.Pattern:
@@ -297,14 +320,16 @@ def _exact(text: str) -> re.Pattern:
 
 def dropdown(explorer: Locator, label: str) -> Locator:
     """The ``<select>`` of the explorer's dropdown labelled ``label`` (e.g. "Task")."""
-    return (explorer.locator(".widget-dropdown")
-            .filter(has=explorer.page.locator(".widget-label", has_text=_exact(label))).locator("select"))
+    return (
+        explorer.locator(".widget-dropdown")
+        .filter(has=explorer.page.locator(".widget-label", has_text=_exact(label)))
+        .locator("select")
+    )
 
 
 def slider(explorer: Locator, label: str) -> Locator:
     """The explorer's slider labelled ``label`` (e.g. "Arch collapse")."""
-    return explorer.locator(".widget-slider").filter(has=explorer.page.locator(".widget-label",
-                                                                                has_text=_exact(label)))
+    return explorer.locator(".widget-slider").filter(has=explorer.page.locator(".widget-label", has_text=_exact(label)))
 
 
 def reveal(explorer: Locator, control: Locator) -> Locator:
@@ -335,8 +360,13 @@ def press_on_slider(explorer: Locator, label: str, key: str = "ArrowRight", time
 # ---------------------------------------------------------------- the record
 
 #: Console texts of a widget that failed (ipywidgets 8, anywidget, older ipywidgets).
-WIDGET_FAILURES = ("Failed to initialize model", "Error displaying widget", "jupyter-widgets-error-widget",
-                   "Could not create model", "Could not create view")
+WIDGET_FAILURES = (
+    "Failed to initialize model",
+    "Error displaying widget",
+    "jupyter-widgets-error-widget",
+    "Could not create model",
+    "Could not create view",
+)
 
 
 def widget_console_errors(record) -> list[str]:
@@ -346,9 +376,10 @@ def widget_console_errors(record) -> list[str]:
 
 def assert_clean(record, where: str) -> None:
     """Nothing left the machine, no widget failed, no JavaScript error, no failed request."""
-    assert record.blocked == [], (f"{where}: the page asked for resources outside this machine "
-                                  f"({len(record.blocked)} blocked):\n" + record.summary())
+    assert record.blocked == [], (
+        f"{where}: the page asked for resources outside this machine "
+        f"({len(record.blocked)} blocked):\n" + record.summary()
+    )
     assert widget_console_errors(record) == [], f"{where}: a widget failed in the browser:\n" + record.summary()
-    assert record.console_errors == [] and record.page_errors == [], (
-        f"{where}: JavaScript errors:\n" + record.summary())
+    assert record.console_errors == [] and record.page_errors == [], f"{where}: JavaScript errors:\n" + record.summary()
     assert record.failed_requests == [] and record.http_errors == [], f"{where}:\n" + record.summary()

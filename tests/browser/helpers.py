@@ -15,6 +15,7 @@ Selectors are those of JupyterLab 4.6.6 / Voila 0.5.13 (checked in a real browse
   with the text "Click to show javascript error." and logs the error to the console;
   "Error displaying widget" is the older wording, also looked for.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,6 +65,7 @@ _ERRORS_JS = r"""
 
 
 # ---------------------------------------------------------------- JupyterLab
+
 
 def lab_notebook_url(lab: Server, name: str, folder: str = "notebooks") -> str:
     """URL that opens ``<folder>/<name>`` (relative to the repository root) in JupyterLab.
@@ -218,4 +220,3 @@ def wait_until_page_idle(page: Page, timeout_ms: int = VOILA_RENDER_TIMEOUT_MS) 
     # Resolves only after a frame was drawn and queued tasks ran, i.e. after long tasks.
     page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))")
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
-

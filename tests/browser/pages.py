@@ -6,6 +6,7 @@ can assert that the page needed nothing from the internet: a teaching page that 
 CDN breaks in a classroom behind a firewall. Console errors, uncaught page errors, failed
 requests and HTTP error answers are recorded too, for assertions and failure messages.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import (Browser, BrowserContext, ConsoleMessage, Page, Request, Response, Route, WebError,
-                                 WebSocketRoute)
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    Route,
+    WebError,
+    WebSocketRoute,
+)
 
 from .servers import REPO_ROOT
 

@@ -7,6 +7,7 @@ workspace, extensions' settings, a stray ``jupyter_server_config.py``) changes w
 tests see. Servers are stopped by their process id; their kernels, which Jupyter starts
 in sessions of their own, are found before the stop and ended by id too.
 """
+
 from __future__ import annotations
 
 import json
@@ -241,8 +242,16 @@ def _http_status(url: str) -> int | None:
         return None
 
 
-def start_server(name: str, argv: list[str], env: dict[str, str], port: int, token: str,
-                 ready_path: str, log_path: Path, timeout: float = START_TIMEOUT_S) -> Server:
+def start_server(
+    name: str,
+    argv: list[str],
+    env: dict[str, str],
+    port: int,
+    token: str,
+    ready_path: str,
+    log_path: Path,
+    timeout: float = START_TIMEOUT_S,
+) -> Server:
     """Start ``argv`` in the repository root and wait until ``ready_path`` answers 200.
 
     ``ready_path`` is requested with the token. Fails with the server's last log lines if
@@ -250,10 +259,23 @@ def start_server(name: str, argv: list[str], env: dict[str, str], port: int, tok
     """
     log_file = open(log_path, "w")
     started = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
-                               stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
-    server = Server(name=name, base_url=f"http://127.0.0.1:{port}", token=token,
-                    process=process, log_path=log_path, _log_file=log_file)
+    process = subprocess.Popen(
+        argv,
+        cwd=REPO_ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = Server(
+        name=name,
+        base_url=f"http://127.0.0.1:{port}",
+        token=token,
+        process=process,
+        log_path=log_path,
+        _log_file=log_file,
+    )
     ready_url = server.url(ready_path)
     deadline = started + timeout
     status = None
@@ -261,23 +283,30 @@ def start_server(name: str, argv: list[str], env: dict[str, str], port: int, tok
     while time.perf_counter() < deadline:
         if process.poll() is not None:
             server.stop()
-            raise RuntimeError(f"{name} exited with code {process.returncode} before answering.\n"
-                               f"Command: {' '.join(argv)}\nLog:\n{server.log_tail()}")
+            raise RuntimeError(
+                f"{name} exited with code {process.returncode} before answering.\n"
+                f"Command: {' '.join(argv)}\nLog:\n{server.log_tail()}"
+            )
         status = _http_status(ready_url)
         if status == 200:
             server.started_in_s = time.perf_counter() - started
             return server
         time.sleep(0.1)
     server.stop()
-    raise RuntimeError(f"{name} did not answer 200 at {ready_path} within {timeout:.0f} s "
-                       f"(last status: {status}).\nCommand: {' '.join(argv)}\nLog:\n{server.log_tail()}")
+    raise RuntimeError(
+        f"{name} did not answer 200 at {ready_path} within {timeout:.0f} s "
+        f"(last status: {status}).\nCommand: {' '.join(argv)}\nLog:\n{server.log_tail()}"
+    )
 
 
 def start_lab(workdir: Path) -> Server:
     """Start JupyterLab on the repository root, loopback only, with a random token."""
     port, token = free_port(), secrets.token_hex(24)
     argv = [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
         "--no-browser",
         "--ip=127.0.0.1",
         f"--port={port}",
@@ -313,7 +342,10 @@ def start_voila(notebook: str, workdir: Path, extra_args: tuple[str, ...] = ()) 
     """
     port, token = free_port(), secrets.token_hex(24)
     argv = [
-        sys.executable, "-m", "voila", notebook,
+        sys.executable,
+        "-m",
+        "voila",
+        notebook,
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",

@@ -22,6 +22,7 @@ The explorer (1280 x 800, as a projector or a laptop shows it):
 * at 200 % zoom (a 640 x 400 CSS-pixel viewport) a control and the front view are on
   screen together.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,11 @@ BONE = "Bone shape (±°)"
 def audit(page) -> tuple[list[dict], str]:
     """axe-core's violations on the page, and a one-line-each summary of all of them."""
     violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
-    summary = "\n".join(f"  {v['id']} ({v['impact']}): {len(v['nodes'])} x {v['help']}; e.g. "
-                        f"{v['nodes'][0]['target']} {v['nodes'][0]['html'][:120]}" for v in violations)
+    summary = "\n".join(
+        f"  {v['id']} ({v['impact']}): {len(v['nodes'])} x {v['help']}; e.g. "
+        f"{v['nodes'][0]['target']} {v['nodes'][0]['html'][:120]}"
+        for v in violations
+    )
     return violations, summary
 
 
@@ -103,7 +107,8 @@ def test_clinic_audit(voila_server, new_page, screenshot):
     assert_no_blocking_violations(page, "the clinic page (after one test)")
     # The rating buttons (none / mild / marked) say which one is pressed.
     pressed = page.locator(".bm-case .widget-toggle-button").evaluate_all(
-        "buttons => buttons.map(b => b.getAttribute('aria-pressed'))")
+        "buttons => buttons.map(b => b.getAttribute('aria-pressed'))"
+    )
     assert pressed and set(pressed) <= {"true", "false"}, pressed
     assert collect_error_outputs(page) == [] and recorded.record.console_errors == []
 
@@ -145,8 +150,13 @@ def contrast(a: str, b: str) -> float:
 
 
 def inside(box, viewport) -> bool:
-    return (box is not None and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1
-            and box["y"] + box["height"] <= viewport["height"] + 1)
+    return (
+        box is not None
+        and box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= viewport["width"] + 1
+        and box["y"] + box["height"] <= viewport["height"] + 1
+    )
 
 
 def test_explorer_by_keyboard_in_words_and_on_one_screen(voila_server, new_page, screenshot):
@@ -156,8 +166,14 @@ def test_explorer_by_keyboard_in_words_and_on_one_screen(voila_server, new_page,
     # One screen: the title once, no authoring note, the main parts all in view.
     text = page.locator("#rendered_cells").inner_text()
     assert text.count("Knee valgus explorer") == 1 and "In JupyterLab" not in text
-    for selector in (".bm-area-controls .noUi-handle >> nth=0", ".bm-area-3d", ".bm-area-front", ".bm-bar",
-                     ".bm-keys", ".bm-area-controls select"):
+    for selector in (
+        ".bm-area-controls .noUi-handle >> nth=0",
+        ".bm-area-3d",
+        ".bm-area-front",
+        ".bm-bar",
+        ".bm-keys",
+        ".bm-area-controls select",
+    ):
         box = page.locator(selector).first.bounding_box()
         assert inside(box, SCREEN), f"{selector} is not on the 1280 x 800 screen: {box}"
 
@@ -170,8 +186,16 @@ def test_explorer_by_keyboard_in_words_and_on_one_screen(voila_server, new_page,
     names = [s["name"] for s in stops]
     assert not any(s["modebar"] for s in stops), stops
     assert all(s["name"] for s in stops), stops
-    order = ["Describe the scene", "Projector mode", "Reset", "Compare", "Adductor tightness", "Bone shape (±°)",
-             "3-D view", "All readouts"]
+    order = [
+        "Describe the scene",
+        "Projector mode",
+        "Reset",
+        "Compare",
+        "Adductor tightness",
+        "Bone shape (±°)",
+        "3-D view",
+        "All readouts",
+    ]
     positions = [next((i for i, n in enumerate(names) if n.startswith(want)), None) for want in order]
     assert None not in positions and positions == sorted(positions), list(zip(order, positions, names))
     for stop in stops:
@@ -201,8 +225,10 @@ def test_explorer_by_keyboard_in_words_and_on_one_screen(voila_server, new_page,
     for figure in explorer.locator(".bm-plot").all():
         label = figure.get_attribute("aria-label") or ""
         assert figure.get_attribute("role") == "figure" and len(label) > 40, label
-    page.wait_for_function("([el, text]) => el.getAttribute('aria-label').includes(text)",
-                           arg=[explorer.locator(".bm-area-3d").element_handle(), words])
+    page.wait_for_function(
+        "([el, text]) => el.getAttribute('aria-label').includes(text)",
+        arg=[explorer.locator(".bm-area-3d").element_handle(), words],
+    )
 
     # The 3-D view turns from the keyboard, and Home brings it back.
     view3d = explorer.locator(".bm-area-3d")
@@ -233,7 +259,9 @@ def test_explorer_at_200_percent_zoom(voila_server, new_page, screenshot):
     recorded, page, explorer = open_app(voila_server, new_page, view)
     screenshot(page, "zoom-200")
     front = page.locator(".bm-area-front").bounding_box()
-    controls = [h.bounding_box() for h in page.locator(".bm-area-controls .noUi-handle, .bm-area-controls select").all()]
+    controls = [
+        h.bounding_box() for h in page.locator(".bm-area-controls .noUi-handle, .bm-area-controls select").all()
+    ]
     assert inside(front, view), f"front view not on screen: {front}"
     assert any(inside(box, view) for box in controls), f"no control on screen with the front view: {controls}"
     assert recorded.record.console_errors == []

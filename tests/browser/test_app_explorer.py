@@ -8,6 +8,7 @@ centres are :func:`biomech.pose`'s defaults, the HKA readout is
 the readouts to the model's numbers for the new input, nothing was blocked and the
 console stayed clean.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,16 @@ import pytest
 import biomech
 from biomech.views import style
 
-from .explorer_view import (reach_state, show_explorer, assert_clean, differences, expected_from_pose, mismatch_message,
-                            press_on_slider, read_shown)
+from .explorer_view import (
+    assert_clean,
+    differences,
+    expected_from_pose,
+    mismatch_message,
+    press_on_slider,
+    reach_state,
+    read_shown,
+    show_explorer,
+)
 from .helpers import collect_error_outputs, open_voila_page, wait_until_page_idle
 
 pytestmark = pytest.mark.browser

@@ -4,6 +4,7 @@ readable message), click the three skin markers on the squat frame, try to submi
 no rating (a message; nothing lost), rate every cause, submit, and see the feedback and
 the saved record. Then the own-photo tab refuses a file that is not a picture.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,11 @@ from .helpers import collect_error_outputs, open_voila_page, wait_until_page_idl
 
 pytestmark = pytest.mark.browser
 
-TESTS = ("Navicular drop test (3 min)", "2-D video of a single-leg squat (FPPA) (6 min)",
-         "Hip abductor strength (hand-held dynamometer) (5 min)")
+TESTS = (
+    "Navicular drop test (3 min)",
+    "2-D video of a single-leg squat (FPPA) (6 min)",
+    "Hip abductor strength (hand-held dynamometer) (5 min)",
+)
 
 
 def click_on_image(page, img, u, v, width, height):

@@ -6,6 +6,7 @@ the servers can only open files under the repository root): a traceback, a widge
 front-end module does not exist, and a harmless warning that must not count as an error;
 and the network guard is checked with a request to a name that can never resolve.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,14 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from .helpers import (cell_prompts, collect_error_outputs, open_lab_notebook, open_voila_page, output_texts,
-                      run_all_cells)
+from .helpers import (
+    cell_prompts,
+    collect_error_outputs,
+    open_lab_notebook,
+    open_voila_page,
+    output_texts,
+    run_all_cells,
+)
 from .servers import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -44,8 +51,10 @@ def failing_notebook() -> Iterator[Path]:
     """A notebook that fails in its fourth cell, under artifacts/ (relative path yielded)."""
     folder = REPO_ROOT / "artifacts" / "browser-selftest" / uuid.uuid4().hex[:12]
     folder.mkdir(parents=True)
-    nb = new_notebook(cells=[new_code_cell(source) for source in CELLS],
-                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = new_notebook(
+        cells=[new_code_cell(source) for source in CELLS],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     nbformat.write(nb, folder / "failing.ipynb")
     try:
         yield (folder / "failing.ipynb").relative_to(REPO_ROOT)
@@ -91,10 +100,13 @@ def test_requests_leaving_the_machine_are_blocked_and_recorded(lab_server, new_p
     result = page.evaluate("url => fetch(url).then(() => 'loaded', () => 'failed')", outside)
     assert result == "failed"
     socket = "wss://socket.example.invalid/feed"
-    closed = page.evaluate("""url => new Promise(resolve => {
+    closed = page.evaluate(
+        """url => new Promise(resolve => {
         const ws = new WebSocket(url);
         ws.onclose = () => resolve('closed');
         ws.onmessage = () => resolve('message');
-    })""", socket)
+    })""",
+        socket,
+    )
     assert closed == "closed"
     assert recorded.record.blocked == [outside, socket]

@@ -20,6 +20,7 @@ their home and opens the start lesson, which they run (Run > Run All Cells). One
 also opens the app page (Voila inside their server) and closes the tab: its kernel ends.
 After the pages close, the culler stops every idle server.
 """
+
 from __future__ import annotations
 
 import json
@@ -94,8 +95,11 @@ class Hub:
 
     def running_servers(self) -> dict[str, dict]:
         """{student: server model} of every student whose default server is running or starting."""
-        return {user["name"]: user["servers"][""] for user in self.api("/users?state=active")
-                if "" in user.get("servers", {})}
+        return {
+            user["name"]: user["servers"][""]
+            for user in self.api("/users?state=active")
+            if "" in user.get("servers", {})
+        }
 
     def processes(self) -> list[psutil.Process]:
         return psutil.Process(self.server.process.pid).children(recursive=True)
@@ -109,8 +113,11 @@ def lesson_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for notebook in (REPO_ROOT / "notebooks").glob("*.ipynb"):
         shutil.copyfile(notebook, repo / "notebooks" / notebook.name)
     identity = ["-c", "user.name=Course staff", "-c", "user.email=staff@example.invalid"]
-    for command in (["init", "--quiet", "--initial-branch=main"], ["add", "notebooks"],
-                    [*identity, "commit", "--quiet", "--message", "Lessons"]):
+    for command in (
+        ["init", "--quiet", "--initial-branch=main"],
+        ["add", "notebooks"],
+        [*identity, "commit", "--quiet", "--message", "Lessons"],
+    ):
         subprocess.run(["git", *command], cwd=repo, check=True, capture_output=True)
     return repo
 
@@ -124,26 +131,48 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     homes.mkdir()
     password, token = secrets.token_hex(12), secrets.token_hex(24)
     config = workdir / "test_jupyterhub_config.py"
-    config.write_text(TEST_CONFIG.format(deploy=str(DEPLOY_CONFIG), password=password, students=STUDENTS,
-                                         homes=str(homes), as_root=running_as_root(), token=token))
+    config.write_text(
+        TEST_CONFIG.format(
+            deploy=str(DEPLOY_CONFIG),
+            password=password,
+            students=STUDENTS,
+            homes=str(homes),
+            as_root=running_as_root(),
+            token=token,
+        )
+    )
     port = free_port()
     env = {name: value for name, value in os.environ.items() if not name.startswith(("JUPYTER", "BIOMECH_HUB"))}
-    env.update({
-        "BIOMECH_HUB_URL": f"http://127.0.0.1:{port}",
-        "BIOMECH_HUB_API_PORT": str(free_port()),
-        "BIOMECH_HUB_PROXY_API_PORT": str(free_port()),
-        "BIOMECH_HUB_STATE": str(workdir / "state"),
-        "BIOMECH_HUB_IDLE_TIMEOUT": str(IDLE_TIMEOUT_S),
-        "BIOMECH_HUB_CULL_EVERY": str(CULL_EVERY_S),
-    })
+    env.update(
+        {
+            "BIOMECH_HUB_URL": f"http://127.0.0.1:{port}",
+            "BIOMECH_HUB_API_PORT": str(free_port()),
+            "BIOMECH_HUB_PROXY_API_PORT": str(free_port()),
+            "BIOMECH_HUB_STATE": str(workdir / "state"),
+            "BIOMECH_HUB_IDLE_TIMEOUT": str(IDLE_TIMEOUT_S),
+            "BIOMECH_HUB_CULL_EVERY": str(CULL_EVERY_S),
+        }
+    )
     log_path = workdir / "jupyterhub.log"
     log_file = open(log_path, "w")
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=workdir, env=env,
-                               stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    server = Server(name="jupyterhub", base_url=f"http://127.0.0.1:{port}", token=token, process=process,
-                    log_path=log_path, _log_file=log_file)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+        cwd=workdir,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = Server(
+        name="jupyterhub",
+        base_url=f"http://127.0.0.1:{port}",
+        token=token,
+        process=process,
+        log_path=log_path,
+        _log_file=log_file,
+    )
     try:
         while True:
             assert process.poll() is None, f"jupyterhub exited ({process.returncode}):\n{server.log_tail()}"
@@ -153,7 +182,8 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             assert time.perf_counter() - started < HUB_START_TIMEOUT_S, (
-                f"jupyterhub did not answer within {HUB_START_TIMEOUT_S:.0f} s:\n{server.log_tail()}")
+                f"jupyterhub did not answer within {HUB_START_TIMEOUT_S:.0f} s:\n{server.log_tail()}"
+            )
             time.sleep(0.2)
         server.started_in_s = time.perf_counter() - started
         yield Hub(server=server, password=password, homes=homes)
@@ -175,15 +205,19 @@ PROGRESS_STREAMS = ("/hub/api/users/", "/server/progress?"), ("/git-pull/api?",)
 
 def unexpected_failures(record) -> list[str]:
     """Failed requests, less the progress streams cut off by the redirect that follows them."""
-    return [r for r in record.failed_requests
-            if not (r.endswith("net::ERR_ABORTED") and any(all(p in r for p in s) for s in PROGRESS_STREAMS))]
+    return [
+        r
+        for r in record.failed_requests
+        if not (r.endswith("net::ERR_ABORTED") and any(all(p in r for p in s) for s in PROGRESS_STREAMS))
+    ]
 
 
 def test_three_students_pull_the_lessons_and_run_the_start_lesson(hub, lesson_repo, new_page, screenshot):
     link = classroom_links.nbgitpuller_link(hub.url, str(lesson_repo), "main")
     lesson_url = f"/lab/tree/{LESSON_FOLDER}/notebooks/{START_LESSON}"
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=lesson_repo, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=lesson_repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
     # All three arrive at once: each follows the link, logs in, and their servers start.
     students = {}
@@ -196,8 +230,7 @@ def test_three_students_pull_the_lessons_and_run_the_start_lesson(hub, lesson_re
 
     for student, recorded in students.items():
         page = recorded.page
-        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible",
-                                                                      timeout=LESSON_OPEN_TIMEOUT_MS)
+        page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible", timeout=LESSON_OPEN_TIMEOUT_MS)
         assert page.url.startswith(f"{hub.url}/user/{student}{lesson_url}"), page.url
         wait_for_kernel_idle(page)
         run_all_cells(page)
@@ -209,8 +242,9 @@ def test_three_students_pull_the_lessons_and_run_the_start_lesson(hub, lesson_re
         # nbgitpuller cloned the course repository into this student's home.
         home = hub.homes / student / LESSON_FOLDER
         assert (home / "notebooks" / START_LESSON).is_file(), sorted(p.name for p in hub.homes.glob("*/*"))
-        clone_head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=home, check=True, capture_output=True,
-                                    text=True).stdout.strip()
+        clone_head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=home, check=True, capture_output=True, text=True
+        ).stdout.strip()
         assert clone_head == head
         record = recorded.record
         assert record.blocked == [], f"{student}: requests outside this machine:\n" + record.summary()
@@ -220,8 +254,12 @@ def test_three_students_pull_the_lessons_and_run_the_start_lesson(hub, lesson_re
     running = hub.running_servers()
     assert sorted(running) == sorted(STUDENTS) and all(s["ready"] for s in running.values()), running
     # Every part of the hub (hub, proxy, culler, servers, kernels) listens on loopback only.
-    listening = {(c.laddr.ip, c.laddr.port) for p in [psutil.Process(hub.server.process.pid), *hub.processes()]
-                 for c in p.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN}
+    listening = {
+        (c.laddr.ip, c.laddr.port)
+        for p in [psutil.Process(hub.server.process.pid), *hub.processes()]
+        for c in p.net_connections(kind="inet")
+        if c.status == psutil.CONN_LISTEN
+    }
     assert listening and {ip for ip, _ in listening} == {"127.0.0.1"}, listening
 
     # The app inside a student's server (Voila): it draws, and closing its tab ends its kernel.

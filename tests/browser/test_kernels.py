@@ -17,6 +17,7 @@ real server and its real kernel processes:
   plus two culling rounds.
 * afterwards the server runs no kernel for any page, only its preheated pool.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,9 @@ KERNEL_ID_JS = "JSON.parse(document.getElementById('jupyter-config-data').textCo
 
 def kernel_processes(voila: Server) -> list[psutil.Process]:
     """The server's kernel processes (ipykernel), as the operating system lists them."""
-    return [p for p in psutil.Process(voila.process.pid).children(recursive=True)
-            if "ipykernel" in " ".join(p.cmdline())]
+    return [
+        p for p in psutil.Process(voila.process.pid).children(recursive=True) if "ipykernel" in " ".join(p.cmdline())
+    ]
 
 
 def kernel_exists(voila: Server, kernel_id: str) -> bool:
@@ -71,13 +73,19 @@ def wait_until(condition, timeout_s: float, message) -> float:
 
 
 def wait_for_pool(voila: Server) -> None:
-    wait_until(lambda: len(kernel_processes(voila)) >= VOILA_POOL_SIZE, POOL_FILL_TIMEOUT_S,
-               lambda: f"the kernel pool did not fill:\n{voila.log_tail()}")
+    wait_until(
+        lambda: len(kernel_processes(voila)) >= VOILA_POOL_SIZE,
+        POOL_FILL_TIMEOUT_S,
+        lambda: f"the kernel pool did not fill:\n{voila.log_tail()}",
+    )
 
 
 def only_the_pool_is_left(voila: Server) -> None:
-    wait_until(lambda: len(kernel_processes(voila)) == VOILA_POOL_SIZE, CULLED_WITHIN_S,
-               lambda: f"{len(kernel_processes(voila))} kernels left (pool: {VOILA_POOL_SIZE}):\n{voila.log_tail()}")
+    wait_until(
+        lambda: len(kernel_processes(voila)) == VOILA_POOL_SIZE,
+        CULLED_WITHIN_S,
+        lambda: f"{len(kernel_processes(voila))} kernels left (pool: {VOILA_POOL_SIZE}):\n{voila.log_tail()}",
+    )
 
 
 def open_app(new_page, voila: Server):
@@ -99,8 +107,9 @@ def test_closing_or_reloading_a_tab_ends_its_kernel(voila_server, new_page):
 
     # XSRF protection stays on: the page's cookies without the "_xsrf" value are refused.
     assert "_xsrf" in {cookie["name"] for cookie in recorded.context.cookies()}
-    refused = recorded.context.request.post(voila.url(f"/voila/api/shutdown/{first}", token=False),
-                                            multipart={"_xsrf": ""})
+    refused = recorded.context.request.post(
+        voila.url(f"/voila/api/shutdown/{first}", token=False), multipart={"_xsrf": ""}
+    )
     assert refused.status == 403 and kernel_exists(voila, first), refused.status
 
     # Reload: the old page's kernel ends, the new page has another.
@@ -108,22 +117,31 @@ def test_closing_or_reloading_a_tab_ends_its_kernel(voila_server, new_page):
     wait_until_drawn(explorer_in(page))
     second = page.evaluate(KERNEL_ID_JS)
     assert second != first and kernel_exists(voila, second)
-    took = wait_until(lambda: not kernel_exists(voila, first), CLOSED_TAB_WITHIN_S,
-                      lambda: f"the reloaded page's old kernel is still running:\n{voila.log_tail()}")
+    took = wait_until(
+        lambda: not kernel_exists(voila, first),
+        CLOSED_TAB_WITHIN_S,
+        lambda: f"the reloaded page's old kernel is still running:\n{voila.log_tail()}",
+    )
     print(f"reloaded tab: old kernel gone {took:.2f} s after the new page drew")
 
     # Close the tab (Playwright runs the page's beforeunload handlers, as a browser does).
     page.close(run_before_unload=True)
-    took = wait_until(lambda: not kernel_exists(voila, second), CLOSED_TAB_WITHIN_S,
-                      lambda: f"a closed tab's kernel outlived it:\n{voila.log_tail()}")
+    took = wait_until(
+        lambda: not kernel_exists(voila, second),
+        CLOSED_TAB_WITHIN_S,
+        lambda: f"a closed tab's kernel outlived it:\n{voila.log_tail()}",
+    )
     print(f"closed tab: kernel gone in {took:.2f} s")
     assert culled(voila) == set()
     only_the_pool_is_left(voila)
 
 
 def test_kernels_without_a_page_are_culled_and_the_others_kept(voila_server, new_page):
-    voila = voila_server(APP, f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
-                         f"--MappingKernelManager.cull_interval={CULL_EVERY_S}")
+    voila = voila_server(
+        APP,
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_S}",
+        f"--MappingKernelManager.cull_interval={CULL_EVERY_S}",
+    )
     wait_for_pool(voila)
     # The pooled kernels sit idle for longer than the culler allows; a page that takes one
     # must still get it.
@@ -135,8 +153,11 @@ def test_kernels_without_a_page_are_culled_and_the_others_kept(voila_server, new
 
     # The page goes without a word (no beforeunload, so no shutdown request).
     recorded.page.close(run_before_unload=False)
-    took = wait_until(lambda: not kernel_exists(voila, kernel_id), CULLED_WITHIN_S,
-                      lambda: f"the abandoned page's kernel was not culled:\n{voila.log_tail()}")
+    took = wait_until(
+        lambda: not kernel_exists(voila, kernel_id),
+        CULLED_WITHIN_S,
+        lambda: f"the abandoned page's kernel was not culled:\n{voila.log_tail()}",
+    )
     print(f"abandoned page: kernel culled {took:.2f} s after the page closed")
     assert kernel_id in culled(voila)
     only_the_pool_is_left(voila)

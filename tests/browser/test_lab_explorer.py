@@ -8,6 +8,7 @@ control moves, the figures and readouts show the model's numbers for the new inp
 computed here with :func:`biomech.pose` (knee centre within 0.01 mm, readouts as
 formatted by :func:`biomech.views.style.signed`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +17,17 @@ import pytest
 
 import biomech
 
-from .explorer_view import (reach_state, show_explorer, TALL_VIEWPORT, assert_clean, choose, differences, expected_from_pose, explorer_in,
-                            press_on_slider)
+from .explorer_view import (
+    TALL_VIEWPORT,
+    assert_clean,
+    choose,
+    differences,
+    expected_from_pose,
+    explorer_in,
+    press_on_slider,
+    reach_state,
+    show_explorer,
+)
 from .helpers import cell_prompts, collect_error_outputs, open_lab_notebook, run_all_cells, wait_until_page_idle
 from .servers import REPO_ROOT
 
@@ -47,8 +57,9 @@ def run_lesson(recorded, lab_server, name: str, screenshot) -> None:
     assert page.locator(".widget-slider .noUi-handle").count() >= 10
     assert_clean(recorded.record, f"{name} after Run All Cells")
     empty = [title for title, count in zip(drawn.titles, drawn.trace_counts) if not count]
-    assert empty == [], (f"{name}: the explorer's figures {empty} were drawn with no traces (gd.data is empty):\n"
-                         + drawn.describe())
+    assert empty == [], (
+        f"{name}: the explorer's figures {empty} were drawn with no traces (gd.data is empty):\n" + drawn.describe()
+    )
 
 
 def test_start_lesson_explorer_follows_the_keyboard(lab_server, new_page, screenshot):
@@ -71,8 +82,9 @@ def test_start_lesson_explorer_follows_the_keyboard(lab_server, new_page, screen
 
     press_on_slider(explorer, ARCH, "ArrowRight", PRESSES)
     arch = round(PRESSES * ARCH_STEP, 10)
-    moved = expected_from_pose(biomech.pose(task="single_leg_squat", arch_collapse=arch),
-                               f"single-leg squat, arch_collapse={arch}")
+    moved = expected_from_pose(
+        biomech.pose(task="single_leg_squat", arch_collapse=arch), f"single-leg squat, arch_collapse={arch}"
+    )
     after = reach_state(explorer, moved, screenshot, "after-move")
     assert after.sliders[ARCH] == f"{arch:.2f}", after.sliders
     # (a) the geometry moved: the knee centre and the load-axis shift line are drawn elsewhere.
@@ -105,8 +117,10 @@ def test_five_causes_lesson_explorer_shows_the_state_set_by_later_cells(lab_serv
     app.load_preset("everything_a_little")
     app.set(task="single_leg_squat", knee_flexion_deg=45.0, side="right")
     expected = expected_from_pose(biomech.pose(**app.inputs), "everything a little, single-leg squat 45°")
-    construction = expected_from_pose(biomech.pose(task="single_leg_squat", knee_flexion_deg=45.0),
-                                      "single-leg squat (the state the explorer was built in)")
+    construction = expected_from_pose(
+        biomech.pose(task="single_leg_squat", knee_flexion_deg=45.0),
+        "single-leg squat (the state the explorer was built in)",
+    )
     shown = reach_state(explorer, expected, screenshot, "explorer", timeout_s=10)
     assert differences(shown, construction), "the test cannot tell the changed state from the construction state"
 

@@ -4,14 +4,21 @@ This is what a learner does first: open ``00_start_here.ipynb`` and choose Run >
 Cells. Checked: every cell ran, no cell shows an error, the report table is on the page,
 and the page asked for nothing outside this machine.
 """
+
 from __future__ import annotations
 
 import hashlib
 
 import pytest
 
-from .helpers import (cell_prompts, collect_error_outputs, open_lab_notebook, output_texts, run_all_cells,
-                      wait_until_page_idle)
+from .helpers import (
+    cell_prompts,
+    collect_error_outputs,
+    open_lab_notebook,
+    output_texts,
+    run_all_cells,
+    wait_until_page_idle,
+)
 from .servers import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -41,7 +48,8 @@ def test_start_notebook_runs_in_jupyterlab(lab_server, new_page, screenshot):
     record = recorded.record
     assert record.blocked == [], "the page asked for resources outside this machine:\n" + record.summary()
     assert record.page_errors == [] and record.console_errors == [], (
-        "JavaScript errors in JupyterLab:\n" + record.summary())
+        "JavaScript errors in JupyterLab:\n" + record.summary()
+    )
     assert record.failed_requests == [] and record.http_errors == [], record.summary()
     # Running cells must not rewrite the committed notebook (autosave is off on the test server).
     assert hashlib.sha256(notebook_file.read_bytes()).hexdigest() == digest_before

@@ -8,6 +8,7 @@ the explanation, the reason the wrong option was tempting and the model's number
 options are then locked; and nothing failed on the page. The committed notebook is not
 rewritten.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ jupyter_server 2.21 and Voila 0.5.13; with the token it succeeds; and the proces
 listens on 127.0.0.1 and nowhere else. The last check reads the socket table instead of
 connecting to the machine's other addresses: the tests send traffic to loopback only.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,11 +36,14 @@ def assert_loopback_only(server: Server) -> None:
 
 # ---------------------------------------------------------------- JupyterLab
 
+
 def test_lab_api_refuses_requests_without_a_valid_token(lab_server):
     # The REST API answers 403 (JSON {"message": "Forbidden"}); it does not redirect.
-    for url in (lab_server.url("/api/contents", token=False),
-                lab_server.url("/api/contents", token=False) + "?token=wrong",
-                lab_server.url("/api/kernels", token=False)):
+    for url in (
+        lab_server.url("/api/contents", token=False),
+        lab_server.url("/api/contents", token=False) + "?token=wrong",
+        lab_server.url("/api/kernels", token=False),
+    ):
         answer = http_get(url)
         assert answer.status == 403, (url, answer.status)
         assert json.loads(answer.body)["message"] == "Forbidden"
@@ -54,8 +58,9 @@ def test_lab_accepts_the_token_in_the_url_or_the_header(lab_server):
     listing = http_get(lab_server.url("/api/contents/notebooks"))
     assert listing.status == 200
     assert "00_start_here.ipynb" in {item["name"] for item in json.loads(listing.body)["content"]}
-    by_header = http_get(lab_server.url("/api/contents", token=False),
-                         headers={"Authorization": f"token {lab_server.token}"})
+    by_header = http_get(
+        lab_server.url("/api/contents", token=False), headers={"Authorization": f"token {lab_server.token}"}
+    )
     assert by_header.status == 200
     assert http_get(lab_server.url("/lab")).status == 200
 
@@ -72,6 +77,7 @@ def test_lab_listens_on_loopback_only(lab_server):
 
 
 # ---------------------------------------------------------------- Voila
+
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory) -> Iterator[Server]:

@@ -14,14 +14,14 @@ JavaScript error, the explorer's 3-D and front views are drawn with the model's 
 a slider moved from the keyboard still reaches the figures (a widget that timed out
 would drop the kernel's updates), and the clinic's case is shown with its controls.
 """
+
 from __future__ import annotations
 
 import pytest
 
 import biomech
 
-from .explorer_view import (assert_clean, expected_from_pose, explorer_in, press_on_slider, reach_state,
-                            wait_until_drawn)
+from .explorer_view import assert_clean, expected_from_pose, explorer_in, press_on_slider, reach_state, wait_until_drawn
 from .helpers import collect_error_outputs, open_voila_page, wait_until_page_idle
 
 pytestmark = pytest.mark.browser

@@ -7,6 +7,7 @@ Font Awesome, so the project serves notebooks with its own template
 (tools/jupyter/voila/templates/biomech), which leaves those two links out. Hence the strict
 check below: no request may leave the machine.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -33,8 +34,9 @@ def test_start_notebook_renders_in_voila(voila_server, new_page, screenshot):
     assert "fppa_deg" in outputs and "->" in outputs, "the 'switch on a cause' comparison is missing"
     record = recorded.record
     assert record.blocked == [], (
-        "the Voila page asked for resources outside this machine (see this module's docstring):\n"
-        + record.summary())
+        "the Voila page asked for resources outside this machine (see this module's docstring):\n" + record.summary()
+    )
     assert record.page_errors == [] and record.console_errors == [], (
-        "JavaScript errors on the Voila page:\n" + record.summary())
+        "JavaScript errors on the Voila page:\n" + record.summary()
+    )
     assert record.failed_requests == [] and record.http_errors == [], record.summary()

@@ -135,26 +135,39 @@ def bench_simulate() -> list[Figure]:
         abductor_weakness=0.3,
         pelvic_tilt_deg=15.0,
     )
-    values = np.linspace(0.0, 1.0, 101)
-    for v in values[:50]:  # warm-up
-        biomech.simulate(**kwargs, arch_collapse=float(v))
-    times = []
-    for i in range(SIMULATE_CALLS):
-        v = float(values[i % len(values)])
-        t0 = time.perf_counter()
-        biomech.simulate(**kwargs, arch_collapse=v)
-        times.append(time.perf_counter() - t0)
-    times_ms = np.array(times) * 1e3
     return [
-        Figure(
-            f"simulate(): one call (median of {SIMULATE_CALLS})",
-            float(np.median(times_ms)),
-            "ms",
+        _one_call_figure(
+            "simulate(): one call",
+            lambda v: biomech.simulate(**kwargs, arch_collapse=v),
+            np.linspace(0.0, 1.0, 101),
+            SIMULATE_CALLS,
             GOAL_SIMULATE_MS,
-            "<=",
-            f"p10 {np.percentile(times_ms, 10):.3f}, p90 {np.percentile(times_ms, 90):.3f} ms",
+            digits=3,
         )
     ]
+
+
+def _one_call_figure(label, call, values, calls, goal_ms, digits) -> Figure:
+    """Median time [ms] of ``call(v)``, ``v`` cycling through ``values`` (a slider moving),
+    after a warm-up over half of them; p10 and p90 beside it."""
+    for v in values[: len(values) // 2]:
+        call(float(v))
+    times = []
+    for i in range(calls):
+        v = float(values[i % len(values)])
+        t0 = time.perf_counter()
+        call(v)
+        times.append(time.perf_counter() - t0)
+    times_ms = np.array(times) * 1e3
+    p10, p90 = np.percentile(times_ms, 10), np.percentile(times_ms, 90)
+    return Figure(
+        f"{label} (median of {calls})",
+        float(np.median(times_ms)),
+        "ms",
+        goal_ms,
+        "<=",
+        f"p10 {p10:.{digits}f}, p90 {p90:.{digits}f} ms",
+    )
 
 
 # --- (c) simulate_many throughput ----------------------------------------------------------
@@ -234,24 +247,14 @@ def bench_forward_kinematics() -> list[Figure]:
         sex="female",
         height_m=1.65,
     )
-    values = np.linspace(0.0, 90.0, 101)
-    for v in values[:50]:  # warm-up
-        biomech.forward_kinematics(**kwargs, knee_flexion_deg=float(v))
-    times = []
-    for i in range(FK_CALLS):
-        v = float(values[i % len(values)])
-        t0 = time.perf_counter()
-        biomech.forward_kinematics(**kwargs, knee_flexion_deg=v)
-        times.append(time.perf_counter() - t0)
-    times_ms = np.array(times) * 1e3
     return [
-        Figure(
-            f"forward_kinematics(): one pose (median of {FK_CALLS})",
-            float(np.median(times_ms)),
-            "ms",
+        _one_call_figure(
+            "forward_kinematics(): one pose",
+            lambda v: biomech.forward_kinematics(**kwargs, knee_flexion_deg=v),
+            np.linspace(0.0, 90.0, 101),
+            FK_CALLS,
             GOAL_FK_MS,
-            "<=",
-            f"p10 {np.percentile(times_ms, 10):.4f}, p90 {np.percentile(times_ms, 90):.4f} ms",
+            digits=4,
         )
     ]
 

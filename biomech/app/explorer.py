@@ -467,14 +467,14 @@ class Explorer(widgets.VBox):
         try:
             for name, widget in self.controls.items():
                 value = self._ui[name]
-                # Limits and value in one message: a slider drawn with new limits and the
-                # old value (or the reverse) would snap it to a step and send that back.
-                with widget.hold_sync():
-                    if isinstance(widget, widgets.FloatSlider):
-                        low, high = ctl.on_grid(*ctl.control_range(name, self._ui), widget.step, through=value)
-                        _set_limits(widget, min(low, value), max(high, value))
+                if not isinstance(widget, widgets.FloatSlider):
                     if widget.value != value:
                         widget.value = value
+                    continue
+                low, high = ctl.on_grid(*ctl.control_range(name, self._ui), widget.step, through=value)
+                low, high = min(low, value), max(high, value)
+                if (widget.min, widget.max, widget.value) != (low, high, value):
+                    _set_slider(widget, low, high, value)
             self._update_labels()
         finally:
             self._syncing = False
@@ -673,6 +673,25 @@ def _check_value(name, value, ui):
             check_number(name, value, low=-10.0, high=110.0, unit="deg (the task sets the final range)")
     elif value is not None:
         check_number(name, value)
+
+
+#: A slider's keys in the order the browser must apply them: limits before the value.
+SLIDER_KEYS = ("min", "max", "step", "value")
+
+
+def _set_slider(slider, low, high, value):
+    """Give a slider new limits and a value in one message whose keys come in
+    :data:`SLIDER_KEYS` order. ipywidgets' slider view applies a message's keys in order
+    and, with ``continuous_update``, sends back whatever its slider shows: a value applied
+    before its new limits is clamped or snapped to the old ones, and limits applied before
+    their value snap the old value to the new grid; either way the moved value would come
+    back as if the learner had moved it. (``hold_sync`` alone sends the keys in no fixed
+    order.)"""
+    with slider.hold_sync():
+        _set_limits(slider, low, high)
+        slider.value = value
+        # The ordered message now; hold_sync's own one after it changes nothing more.
+        slider.send_state(list(SLIDER_KEYS))
 
 
 def _set_limits(slider, low, high):

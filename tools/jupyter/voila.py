@@ -17,13 +17,17 @@ hook.
 
 2. Idle culling with a kernel pool. A preheated kernel waits in Voila's pool, idle, and
 Voila keeps the culler away from it while it is there. Its idle clock, though, runs from
-the moment it finished the notebook: a kernel that waited in the pool longer than
-``cull_idle_timeout`` could be culled in the second between a visitor's page request and
-the page's websocket connection (measured: the page then never draws, "Kernel never
-reached an 'alive' state"). The kernel manager below restarts a kernel's idle clock the
-first time the culler meets it outside the pool, so a page always has at least
-``cull_idle_timeout`` to connect; a closed or crashed page's kernel goes at most
-``cull_idle_timeout + 2 * cull_interval`` after the page does.
+the moment it finished the notebook, and a page needs a few seconds after its request to
+connect to the kernel (its scripts load first: 2-4 s on this machine, longer on a slow
+laptop or a busy server). Until then the kernel has no connection and looks idle, so a
+kernel that waited in the pool longer than ``cull_idle_timeout`` was culled before its
+page connected (measured: the page never draws, "Kernel never reached an 'alive'
+state"). The kernel manager below gives a kernel that has never had a connection
+:data:`CONNECT_GRACE_S` from the culler's first look at it; once its page has
+connected, Jupyter's own rule applies (no connection and idle for ``cull_idle_timeout``).
+So a closed or crashed page's kernel goes at most ``cull_idle_timeout + 2 *
+cull_interval`` after the page does, and a page that never connects leaves its kernel for
+at most ``CONNECT_GRACE_S + cull_interval``.
 
 3. No second copy of plotly.js. plotly's Python package installs its own JupyterLab
 extension (``jupyterlab-plotly``, for plotly's FigureWidget and figure outputs); Voila
@@ -36,11 +40,16 @@ early, as a module preload in the page's head, was tried and measured: the page'
 scripts then loaded later and the figures drew no sooner.)
 """
 
-from datetime import UTC, datetime
+import time
 
 from jupyter_core.utils import ensure_async
 from jupyter_server.auth.identity import PasswordIdentityProvider
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+#: Seconds a kernel taken from the pool has to get its first connection before the culler
+#: may take it (see 2. above): a page on a slow laptop, with forty others starting, takes
+#: well under this to connect; one that never connects leaves its kernel for this long.
+CONNECT_GRACE_S = 60.0
 
 #: JupyterLab extensions the pages never need (see 3. above).
 UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
@@ -72,8 +81,8 @@ class XsrfCookieIdentityProvider(PasswordIdentityProvider):
         return user
 
 
-class FreshIdleClockKernelManager(AsyncMappingKernelManager):
-    """Jupyter's kernel manager, whose culler starts a kernel's idle clock when it first sees it.
+class ConnectGraceKernelManager(AsyncMappingKernelManager):
+    """Jupyter's kernel manager, whose culler waits for a kernel's first connection (see 2. above).
 
     Voila's pool wraps this class (its ``cull_kernel_if_idle`` returns early for kernels
     still in the pool and calls this one for the others).
@@ -81,23 +90,27 @@ class FreshIdleClockKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._seen_by_culler: set[str] = set()
+        self._first_seen_s: dict[str, float] = {}  # kernel id -> monotonic time the culler first met it
+        self._connected: set[str] = set()  # kernels that have had a page connected
 
     async def cull_kernel_if_idle(self, kernel_id):
-        kernel = self.get_kernel(kernel_id) if kernel_id in self else None
-        if kernel is not None and kernel_id not in self._seen_by_culler:
-            self._seen_by_culler.add(kernel_id)
-            # The same aware UTC time Jupyter's own activity stamps use.
-            kernel.last_activity = datetime.now(UTC)
+        if kernel_id not in self:
             return None
+        if self.kernel_model(kernel_id)["connections"]:
+            self._connected.add(kernel_id)
+        if kernel_id not in self._connected:
+            first_seen_s = self._first_seen_s.setdefault(kernel_id, time.monotonic())
+            if time.monotonic() - first_seen_s < CONNECT_GRACE_S:
+                return None
         return await super().cull_kernel_if_idle(kernel_id)
 
     def remove_kernel(self, kernel_id):
-        self._seen_by_culler.discard(kernel_id)
+        self._first_seen_s.pop(kernel_id, None)
+        self._connected.discard(kernel_id)
         return super().remove_kernel(kernel_id)
 
 
 c = get_config()  # noqa: F821 (provided by traitlets when it loads this file)
 c.Voila.identity_provider_class = XsrfCookieIdentityProvider
-c.VoilaConfiguration.multi_kernel_manager_class = FreshIdleClockKernelManager
+c.VoilaConfiguration.multi_kernel_manager_class = ConnectGraceKernelManager
 c.VoilaConfiguration.page_config_hook = drop_unused_extensions

@@ -16,6 +16,7 @@ both films; a bad plan shows a readable message and leaves the films as they wer
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from html import escape
 
 import ipywidgets as widgets
@@ -49,6 +50,24 @@ LOAD_TASKS = {"stand": "both legs", "single_leg_stance": "one leg"}
 SLIDER = {"style": {"description_width": "130px"}, "layout": widgets.Layout(width="330px"), "continuous_update": False}
 
 
+@dataclass(frozen=True)
+class PlanOnScreen:
+    """Everything the films, the table and the notes show for one plan, replaced as a whole:
+    a plan that fails part-way leaves the last valid one on screen."""
+
+    before: object  # biomech.Result, standing film
+    after: object  # biomech.Result, standing film
+    osteotomy: object  # biomech.surgery.Osteotomy, or None for guided growth
+    growth: object  # biomech.surgery.GuidedGrowth, or None for an osteotomy
+    title: str
+    before_pose: dict
+    after_pose: dict
+
+    def figure(self):
+        """The two films as a plotly figure dict."""
+        return films.figure(self.before_pose, self.after_pose, self.osteotomy, self.title)
+
+
 class Planner(widgets.VBox):
     """The surgery planner widget (see the module docstring)."""
 
@@ -63,8 +82,8 @@ class Planner(widgets.VBox):
         self.figure = None
         self.plan_result = None
         self._load_condition(condition, draw=False)
-        self._compute()
-        self.figure = PlotFigure(films.figure(self._before_pose, self._after_pose, self._osteotomy, self._title))
+        self._plan = self._compute()
+        self.figure = PlotFigure(self._plan.figure())
         self._show_numbers()
         for widget in self.controls.values():
             if hasattr(widget, "value"):
@@ -78,22 +97,22 @@ class Planner(widgets.VBox):
     @property
     def before(self):
         """The :class:`biomech.Result` of the limb before, on the standing film."""
-        return self._before
+        return self._plan.before
 
     @property
     def after(self):
         """The :class:`biomech.Result` of the corrected limb, on the standing film."""
-        return self._after
+        return self._plan.after
 
     @property
     def osteotomy(self):
         """The :class:`biomech.surgery.Osteotomy` on screen (None for guided growth)."""
-        return self._osteotomy
+        return self._plan.osteotomy
 
     @property
     def growth(self):
         """The :class:`biomech.surgery.GuidedGrowth` on screen (None for an osteotomy)."""
-        return self._growth
+        return self._plan.growth
 
     def set(self, **values):
         """Set controls by name (``condition``, ``mldfa_deg``, ``mpta_deg``, ``jlca_deg``,
@@ -131,7 +150,7 @@ class Planner(widgets.VBox):
         c = self.controls
         try:
             plan = surgery.plan_osteotomy(
-                self._before, bone=c["bone"].value, wedge=c["wedge"].value, target_wbl_pct=target
+                self.before, bone=c["bone"].value, wedge=c["wedge"].value, target_wbl_pct=target
             )
         except ValueError as exc:
             self._show_message(str(exc))
@@ -142,7 +161,7 @@ class Planner(widgets.VBox):
     def months_to_typical(self):
         """Set the plate time to the months guided growth needs to bring the bone to the
         typical alignment for the child's sex and age."""
-        plan = surgery.guided_growth(self._before, bone=self.controls["growth_bone"].value)
+        plan = surgery.guided_growth(self.before, bone=self.controls["growth_bone"].value)
         self.set(procedure="guided growth", months=plan.months)
 
     # ------------------------------------------------------------------ building
@@ -272,8 +291,8 @@ class Planner(widgets.VBox):
             person["height_m"], person["mass_kg"] = typical_body(person["sex"], person["age_years"])
         return {**person, **FILM, **{k: c[k].value for k in ("mldfa_deg", "mpta_deg", "jlca_deg")}}
 
-    def _compute(self):
-        """Run the plan for the controls (raises ValueError for a bad one)."""
+    def _compute(self) -> PlanOnScreen:
+        """The plan for the controls (raises ValueError for a bad one)."""
         c = self.controls
         before = simulate(**self._inputs())
         osteotomy = growth = None
@@ -300,9 +319,7 @@ class Planner(widgets.VBox):
             )
             after = growth.after
             title = f"guided growth, {months:g} months ({growth.bone})"
-        self._before, self._after, self._osteotomy, self._growth, self._title = before, after, osteotomy, growth, title
-        self._before_pose = pose(**before.inputs)
-        self._after_pose = pose(**after.inputs)
+        return PlanOnScreen(before, after, osteotomy, growth, title, pose(**before.inputs), pose(**after.inputs))
 
     @staticmethod
     def _growth_direction(before):
@@ -322,34 +339,17 @@ class Planner(widgets.VBox):
         self._safely(self._update)
 
     def _update(self):
-        state = (
-            self._before,
-            self._after,
-            self._osteotomy,
-            self._growth,
-            self._title,
-            self._before_pose,
-            self._after_pose,
-        )
         try:
-            self._compute()
+            self._plan = self._compute()
         except ValueError as exc:
-            (
-                self._before,
-                self._after,
-                self._osteotomy,
-                self._growth,
-                self._title,
-                self._before_pose,
-                self._after_pose,
-            ) = state
             self._show_message(str(exc) + " The films show the last valid plan.")
             raise
         self._show_message("")
-        figure = films.figure(self._before_pose, self._after_pose, self._osteotomy, self._title)
+        plan = self._plan
+        figure = plan.figure()
         apply(
             self.figure,
-            films.dynamic(self._before_pose, self._after_pose, self._osteotomy),
+            films.dynamic(plan.before_pose, plan.after_pose, plan.osteotomy),
             {
                 "annotations": figure["layout"]["annotations"],
                 "xaxis.range": figure["layout"]["xaxis"]["range"],
@@ -383,8 +383,9 @@ class Planner(widgets.VBox):
         )
 
     def _show_numbers(self):
-        self.table.value = table_html(self._before, self._after)
-        self.notes.value = notes_html(self._before, self._after, self._osteotomy, self._growth)
+        plan = self._plan
+        self.table.value = table_html(plan.before, plan.after)
+        self.notes.value = notes_html(plan.before, plan.after, plan.osteotomy, plan.growth)
 
 
 HEADER = f"""

@@ -251,8 +251,10 @@ def start_server(
     ready_path: str,
     log_path: Path,
     timeout: float = START_TIMEOUT_S,
+    cwd: Path = REPO_ROOT,
 ) -> Server:
-    """Start ``argv`` in the repository root and wait until ``ready_path`` answers 200.
+    """Start ``argv`` in ``cwd`` (the repository root unless given) and wait until
+    ``ready_path`` answers 200.
 
     ``ready_path`` is requested with the token. Fails with the server's last log lines if
     the process exits or does not answer within ``timeout`` seconds.
@@ -261,7 +263,7 @@ def start_server(
     started = time.perf_counter()
     process = subprocess.Popen(
         argv,
-        cwd=REPO_ROOT,
+        cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=log_file,

@@ -30,7 +30,6 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.error
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +39,7 @@ import pytest
 
 from .explorer_view import explorer_in, wait_until_drawn
 from .helpers import collect_error_outputs, output_texts, run_all_cells, wait_for_kernel_idle
-from .servers import REPO_ROOT, Server, free_port, http_get, running_as_root
+from .servers import REPO_ROOT, Server, free_port, http_get, running_as_root, start_server
 
 sys.path.insert(0, str(REPO_ROOT / "tools"))
 import classroom_links  # noqa: E402
@@ -153,39 +152,18 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
             "BIOMECH_HUB_CULL_EVERY": str(CULL_EVERY_S),
         }
     )
-    log_path = workdir / "jupyterhub.log"
-    log_file = open(log_path, "w")
-    started = time.perf_counter()
-    process = subprocess.Popen(
+    server = start_server(
+        "jupyterhub",
         [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+        env,
+        port,
+        token,
+        "/hub/api",
+        workdir / "jupyterhub.log",
+        timeout=HUB_START_TIMEOUT_S,
         cwd=workdir,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    server = Server(
-        name="jupyterhub",
-        base_url=f"http://127.0.0.1:{port}",
-        token=token,
-        process=process,
-        log_path=log_path,
-        _log_file=log_file,
     )
     try:
-        while True:
-            assert process.poll() is None, f"jupyterhub exited ({process.returncode}):\n{server.log_tail()}"
-            try:
-                if http_get(server.base_url + "/hub/api", timeout=5).status == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            assert time.perf_counter() - started < HUB_START_TIMEOUT_S, (
-                f"jupyterhub did not answer within {HUB_START_TIMEOUT_S:.0f} s:\n{server.log_tail()}"
-            )
-            time.sleep(0.2)
-        server.started_in_s = time.perf_counter() - started
         yield Hub(server=server, password=password, homes=homes)
     finally:
         server.stop()

@@ -224,23 +224,39 @@ def _span(low, high):
 def check_choice(name, value, choices):
     """Return ``value`` (one text, or an array of them) checked against ``choices``: the
     text itself for one value, a string array for a column."""
+    return choice_index(name, value, choices)[0]
+
+
+def choice_index(name, value, choices):
+    """:func:`check_choice` and where each value of a column sits in ``choices``:
+    ``(checked, index)``, the index an int array for a column and None for one text
+    (callers look that up by name). A table's text column is compared with each choice
+    once, and callers look up per-choice numbers by the index instead of comparing the
+    text again (:func:`biomech.tasks.task_table`)."""
     if isinstance(value, str) and value in choices:
-        return value
+        return value, None
     arr = np.asarray(value)
     if arr.dtype.kind not in "UO" or (arr.dtype.kind == "O" and not all(isinstance(v, str) for v in arr.flat)):
         raise InputError(f"{name} = {value!r} is not text; expected one of {', '.join(map(repr, choices))}")
-    arr = arr.astype(str)
+    # A text column is already a string array: no copy of a long column.
+    arr = arr.astype(str, copy=False)
     if arr.ndim == 0:
-        bad = None if str(arr) in choices else str(arr)
+        text = str(arr)
+        if text in choices:
+            return text, None
+        bad = text
     else:
         # A comparison per choice is much faster than sorting a long column of text.
         known = np.zeros(arr.shape, dtype=bool)
-        for choice in choices:
-            known |= arr == choice
+        index = np.zeros(arr.shape, dtype=np.intp)
+        for i, choice in enumerate(choices):
+            match = arr == choice
+            known |= match
+            np.copyto(index, i, where=match)
         bad = None if known.all() else str(arr[~known].flat[0])
-    if bad is not None:
-        raise InputError(f"{name} = {bad!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
-    return str(arr) if arr.ndim == 0 else arr
+        if bad is None:
+            return arr, index
+    raise InputError(f"{name} = {bad!r} is not allowed; expected one of {', '.join(map(repr, choices))}")
 
 
 class UnknownInputError(InputError, TypeError):

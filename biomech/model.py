@@ -31,6 +31,7 @@ from .inputs import (
     check_hip_width,
     check_known,
     check_number,
+    choice_index,
 )
 from .kinematics import chain
 from .subject import HAT_COM_ABOVE_HIP_PER_HEIGHT, HAT_MASS_FRACTION, SHOULDER_ABOVE_HIP_PER_HEIGHT
@@ -231,10 +232,10 @@ def simulate(
     True
     """
     values = dict(locals())
-    plain = True
-    for name, value in values.items():
+    # Plain numbers, text and None (a slider, a script): one set test for all inputs.
+    plain = _ONE_VALUE_OR_NONE.issuperset(map(type, values.values()))
+    for name, value in () if plain else values.items():
         if type(value) not in _ONE_VALUE and value is not None:
-            plain = False
             if np.ndim(value):
                 rng = INPUT_RANGES.get(name)
                 allowed = f"a single number from {rng.describe()}" if rng else "a single value"
@@ -256,6 +257,7 @@ _TYPICAL_IF_NONE = ("hip_width_mm", "pelvic_tilt_deg", "constitutional_hka_deg")
 _NUMBERS = tuple(n for n in INPUT_NAMES if n not in _CHOICES and n not in _TYPICAL_IF_NONE and n != "knee_flexion_deg")
 #: Types :func:`simulate` takes as one value without asking numpy.
 _ONE_VALUE = frozenset((str, float, int))
+_ONE_VALUE_OR_NONE = _ONE_VALUE | {type(None)}
 
 
 def _prepare(values, p=None):
@@ -266,14 +268,16 @@ def _prepare(values, p=None):
     person, arrays for a table; plus ``is_female``, ``lateral`` and the typical pelvic
     tilt), the text choices, and the numbers of each row's task.
     """
-    labels = {name: check_choice(name, values[name], choices) for name, choices in _CHOICES.items()}
+    labels, index = {}, {}
+    for name, choices in _CHOICES.items():
+        labels[name], index[name] = choice_index(name, values[name], choices)
     num = {name: check_number(name, values[name]) for name in _NUMBERS}
     check_body(num["height_m"], num["mass_kg"])
     for name in _TYPICAL_IF_NONE[1:]:
         num[name] = None if values[name] is None else check_number(name, values[name])
     width = values["hip_width_mm"]
     num["hip_width_mm"] = None if width is None else check_hip_width(width, num["height_m"])
-    t = task_table(labels["task"])
+    t = task_table(labels["task"], index["task"])
     if values["knee_flexion_deg"] is None:
         num["knee_flexion_deg"] = t["knee_flexion_default"]
     else:
@@ -563,7 +567,6 @@ hip_internal_rotation_deg, knee_flexion_deg, knee_abduction_deg, tibial_internal
 
 #: The joint angles of :func:`forward_kinematics`: chain name and keyword.
 _FK_ANGLES = tuple((k, f"{k}_deg") for k in chain.ANGLE_KEYS)
-_ONE_VALUE_OR_NONE = _ONE_VALUE | {type(None)}
 #: Limits [deg] of a joint angle of :func:`forward_kinematics`, with the 1e-9 tolerance of
 #: :func:`biomech.inputs.check_number`.
 _FK_ANGLE_LOW_DEG, _FK_ANGLE_HIGH_DEG = -180.0 - 1e-9, 180.0 + 1e-9

@@ -183,16 +183,25 @@ _SCALAR_TABLES = {name: {key: float(get(task)) for key, get in _NUMBERS.items()}
 _COLUMNS = {key: np.array([get(TASKS[name]) for name in TASK_NAMES]) for key, get in _NUMBERS.items()}
 
 
-def task_table(task_names):
+#: Every number of every task, one row per number of :data:`_NUMBERS` (columns in the
+#: order of :data:`TASK_NAMES`): one gather looks up all of a table's task numbers.
+_NUMBERS_BY_TASK = np.array([_COLUMNS[key] for key in _NUMBERS])
+
+
+def task_table(task_names, index=None):
     """The numbers of each row's task: a dict of floats for one task name (shared; do not
-    modify it), of arrays for an array of names (vectorised lookup)."""
+    modify it), of arrays for an array of names (vectorised lookup). ``index``: the
+    names' positions in :data:`TASK_NAMES` when the caller has them already
+    (:func:`biomech.inputs.choice_index`), which saves comparing the text again."""
     if isinstance(task_names, str):
         return _SCALAR_TABLES[task_names]
     names = np.asarray(task_names, dtype=str)
     if names.ndim == 0:
         return _SCALAR_TABLES[str(names)]
-    # Task index of every row by one comparison per task (no sort of the text column).
-    index = np.zeros(names.shape, dtype=np.intp)
-    for i, name in enumerate(TASK_NAMES[1:], start=1):
-        index[names == name] = i
-    return {key: column[index] for key, column in _COLUMNS.items()}
+    if index is None:
+        # Task index of every row by one comparison per task (no sort of the text column).
+        index = np.zeros(names.shape, dtype=np.intp)
+        for i, name in enumerate(TASK_NAMES[1:], start=1):
+            index[names == name] = i
+    # One gather for all numbers; each row of the result is one contiguous column.
+    return dict(zip(_NUMBERS, np.take(_NUMBERS_BY_TASK, index, axis=1)))

@@ -34,6 +34,7 @@ from ..model import INPUT_NAMES, pose, simulate_many
 from ..tasks import TASK_NAMES, TASKS
 from ..views import breakdown, limb3d, readouts, style, xray
 from . import controls as ctl
+from . import poster
 from .figure import LiveFigure, apply
 from .presets import PRESETS
 
@@ -245,6 +246,23 @@ class Explorer(widgets.VBox):
             self._syncing = False
         self._request_render()
 
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget's display, plus a still picture of its 3-D and front views as
+        ``text/html`` (:mod:`biomech.app.poster`). JupyterLab shows the widget and ignores
+        the picture; the app's Voila template writes the picture into the page's HTML, so
+        the views are seen before plotly.js has loaded (seconds), and the live explorer
+        takes its place once it has drawn them."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle and "application/vnd.jupyter.widget-view+json" in bundle:
+            bundle["text/html"] = poster.poster_html(
+                [
+                    (self.fig3d.figure, "Still picture: " + FIGURE_LABELS["limb3d"]),
+                    (self.figx.figure, "Still picture: " + FIGURE_LABELS["xray"]),
+                ],
+                header=HEADER,
+            )
+        return bundle
+
     # ------------------------------------------------------------------ building
     def _preset_values(self, name):
         if name not in PRESETS:
@@ -266,6 +284,9 @@ class Explorer(widgets.VBox):
         self.fig3d.add_class("bm-area-3d")
         self.figx.add_class("bm-view")
         self.figx.add_class("bm-area-front")
+        # The figures the server-drawn picture shows (see _repr_mimebundle_): it stays until both are drawn.
+        self.fig3d.add_class("bm-poster-part")
+        self.figx.add_class("bm-poster-part")
         self.readouts = widgets.HTML(readouts.table_html(result, with_css=False, bands=self._bands))
         self.load_bar = widgets.HTML(readouts.load_bar_html(result, with_css=False))
         self.key_readouts = widgets.HTML(readouts.key_readouts_html(result))

@@ -126,10 +126,15 @@ def test_bad_input_is_a_clear_value_error(figure, label, message):
         poster.figure_svg(figure, label)
 
 
-def test_the_explorer_display_carries_its_picture():
-    bundle = biomech.explorer()._repr_mimebundle_()
+def test_the_explorer_display_carries_its_picture_in_voila(monkeypatch):
+    view = biomech.explorer()
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    assert "text/html" not in view._repr_mimebundle_()  # JupyterLab: the widget alone
+    monkeypatch.setenv("VOILA_PREHEAT", "False")  # what Voila sets in each kernel it starts
+    bundle = view._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     html = bundle["text/html"]
+    assert html == view.picture_html()
     assert html.count("<svg") == 2 and 'class="bm-poster"' in html and poster.CAPTION in html
     assert "Still picture: 3-D view" in html and "Still picture: Front view" in html
     # The 3-D view's bones are drawn (its mesh), and nothing is fetched from elsewhere.

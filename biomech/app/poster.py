@@ -23,15 +23,12 @@ face from far to near in a few shades.
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 import math
 import re
 from html import escape
 
 import numpy as np
-
-# Ids of the 2-D plot areas' clip paths, unique within a page that shows several pictures.
-_CLIP_IDS = itertools.count(1)
 
 #: Shown under the picture until the live explorer takes its place.
 CAPTION = "Starting the interactive explorer…"
@@ -221,7 +218,8 @@ def _plot_2d(figure, width, height, margin):
         return left + (np.asarray(x) - x0) / (x1 - x0) * w, top + (y1 - np.asarray(y)) / (y1 - y0) * h
 
     area = f'x="{_fmt(left)}" y="{_fmt(top)}" width="{_fmt(w)}" height="{_fmt(h)}"'
-    clip = f"bm-clip-{next(_CLIP_IDS)}"
+    # An id unique within a page of several pictures, and the same for the same figure.
+    clip = "bm-clip-" + hashlib.sha1(repr((area, layout.get("title"), len(traces))).encode()).hexdigest()[:10]
     out = [
         f'<clipPath id="{clip}"><rect {area}/></clipPath>',
         f'<rect {area} fill="{_color(layout.get("plot_bgcolor"), "#e5ecf6")}"/>',

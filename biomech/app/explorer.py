@@ -256,6 +256,7 @@ class Explorer(widgets.VBox):
                 (self.figx.figure, "Still picture: " + FIGURE_LABELS["xray"]),
             ],
             header=HEADER,
+            parts=(FIGURE_LABELS["limb3d"], FIGURE_LABELS["xray"]),
         )
 
     def _repr_mimebundle_(self, **kwargs):
@@ -291,9 +292,6 @@ class Explorer(widgets.VBox):
         self.fig3d.add_class("bm-area-3d")
         self.figx.add_class("bm-view")
         self.figx.add_class("bm-area-front")
-        # The figures the server-drawn picture shows (see _repr_mimebundle_): it stays until both are drawn.
-        self.fig3d.add_class("bm-poster-part")
-        self.figx.add_class("bm-poster-part")
         self.readouts = widgets.HTML(readouts.table_html(result, with_css=False, bands=self._bands))
         self.load_bar = widgets.HTML(readouts.load_bar_html(result, with_css=False))
         self.key_readouts = widgets.HTML(readouts.key_readouts_html(result))

@@ -249,12 +249,9 @@ function render({model, el}) {
   let Plotly = null, drawn = false, closed = false, pending = null, busy = false, started = false;
   let camera = null;
   const shown = () => box.isConnected && box.getClientRects().length > 0 && box.clientWidth > 0;
-  // "Done" (drawn, or failed and saying so): a server-drawn picture of this figure on the
-  // page (biomech/app/poster.py) may give way to it now.
-  const done = () => el.classList.add("bm-plot-done");
   const fail = (text, error) => {
     console.error("[biomech] " + text, error);
-    done();
+    mark("failed", model.get("label"));  // a server-drawn picture of it (poster.py) gives way
     note.textContent = text;
     note.setAttribute("role", "alert");
     note.hidden = false;
@@ -300,7 +297,6 @@ function render({model, el}) {
     box.style.minWidth = box.style.minHeight = "";
     drawn = true;
     pending = null;  // the drawing used the current figure, which has every update so far
-    done();
     mark("drawn", model.get("label"));
     flush();
   };

@@ -15,7 +15,7 @@ Why: plotly.js is 4.8 MB and needs about 2 s to evaluate on a classroom laptop b
 draws anything, so the app's first view showed an empty page for 5 s. The Voila page
 (tools/jupyter/voila/templates/biomech) writes this picture into its HTML, so the
 learner sees the knee as soon as the page arrives; the live figures replace it once
-plotly.js has drawn them (:data:`SWAP_CSS`). The picture reads the same figure dicts as
+plotly.js has drawn them (:data:`SWAP_CSS`, :data:`SWAP_JS`). The picture reads the same figure dicts as
 the live figures: there is no second copy of the geometry. It is recognisably the same
 scene, not pixel-equal: no axes' grid, legend or lighting model, a mesh painted face by
 face from far to near in a few shades.
@@ -24,6 +24,7 @@ face from far to near in a few shades.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from html import escape
@@ -39,18 +40,18 @@ FIELD_OF_VIEW_RAD = math.pi / 4
 #: Grey levels of a 3-D mesh's faces (lit from the camera): fewer levels, smaller SVG.
 SHADES = 6
 
-# The swap (why it is CSS, not script: it must hold before any script of the page runs
-# and whichever of the page's scripts runs first). The picture and the live output share
-# one grid cell of their output; the live explorer stays laid out but invisible (so its
-# figures can measure themselves and draw) until every figure marked "bm-poster-part"
-# is done (figure.py adds "bm-plot-done" when plotly has drawn it, or has failed and
-# says so); then the picture goes.
+# The swap. The picture and the live output share one grid cell of their output; the
+# live explorer stays laid out but invisible (so its figures can measure themselves and
+# draw) until each figure named in the picture's data-parts has drawn (or failed and says
+# so: figure.py's "biomech:drawn" / "biomech:failed" performance marks); then the
+# picture goes. Classes set by SWAP_JS, not CSS :has(): a :has() over the output made
+# every DOM change of plotly's first 2-D drawing restyle the picture too (the front view
+# drew 9 s later on a busy machine).
 SWAP_CSS = """
-:has(> .bm-poster) { display: grid; }
-:has(> .bm-poster) > * { grid-area: 1 / 1; min-width: 0; }
-:has(> .bm-poster):has(.bm-poster-part:not(.bm-plot-done)) > :not(.bm-poster) { visibility: hidden; }
-:has(> .bm-poster):has(.bm-poster-part):not(:has(.bm-poster-part:not(.bm-plot-done))) > .bm-poster {
-  display: none; }
+.bm-poster-host { display: grid; }
+.bm-poster-host > * { grid-area: 1 / 1; min-width: 0; }
+.bm-poster-host:not(.bm-poster-done) > :not(.bm-poster) { visibility: hidden; }
+.bm-poster-done > .bm-poster { display: none; }
 .bm-poster { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-start; background: #ffffff;
   font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 .bm-poster > .bm-header { flex: 0 0 100%; line-height: 1.3; }
@@ -58,6 +59,27 @@ SWAP_CSS = """
 .bm-poster .bm-signs { font-size: 12px; color: #3d4548; margin-bottom: 22px; }
 .bm-poster-caption { flex: 0 0 345px; margin: 40px 0 0; color: #33393b; font-size: 15px; }
 .bm-poster svg { flex: 1 1 300px; max-width: 460px; height: auto; }
+"""
+
+# Runs where the picture is parsed (right after it): marks its output as the host, then
+# waits for the live figures' marks and removes the picture (nothing left to restyle).
+SWAP_JS = """
+(() => {
+  const poster = document.currentScript.previousElementSibling, host = poster.parentElement;
+  const waiting = new Set(JSON.parse(poster.dataset.parts || "[]"));
+  if (!waiting.size) return;
+  host.classList.add("bm-poster-host");
+  const observer = new PerformanceObserver(list => {
+    for (const m of list.getEntries()) {
+      if ((m.name === "biomech:drawn" || m.name === "biomech:failed") && waiting.delete(m.detail) && !waiting.size) {
+        observer.disconnect();
+        host.classList.add("bm-poster-done");
+        poster.remove();
+      }
+    }
+  });
+  observer.observe({type: "mark", buffered: true});
+})();
 """
 
 
@@ -396,15 +418,18 @@ def figure_svg(figure, label):
     )
 
 
-def poster_html(figures, caption=CAPTION, header=""):
+def poster_html(figures, caption=CAPTION, header="", parts=()):
     """The picture block: ``figures`` is a list of ``(figure dict, label in words)``; the
     caption says what is happening; ``header`` (trusted HTML, e.g. the explorer's title)
-    goes above, so the pictures sit about where the live figures will. Carries
-    :data:`SWAP_CSS`, so the block hides itself once the live figures beside it have
-    drawn."""
+    goes above, so the pictures sit about where the live figures will. ``parts`` are the
+    labels of the live figures (their ``PlotFigure.label``) that the picture waits for:
+    with :data:`SWAP_CSS` and :data:`SWAP_JS` it gives way once they have drawn beside it
+    (with no parts, or no scripts, it stays)."""
     svgs = "".join(figure_svg(figure, label) for figure, label in figures)
+    waits = escape(json.dumps(list(parts)), quote=True)
     return (
         f"<style>{SWAP_CSS}</style>"
-        f'<div class="bm-poster">{header}<p class="bm-poster-caption" elementtiming="biomech-picture">'
-        f"{escape(caption)}</p>{svgs}</div>"
+        f'<div class="bm-poster" data-parts="{waits}">{header}'
+        f'<p class="bm-poster-caption" elementtiming="biomech-picture">{escape(caption)}</p>{svgs}</div>'
+        f"<script>{SWAP_JS}</script>"
     )

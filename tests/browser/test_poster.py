@@ -59,7 +59,8 @@ def test_picture_without_scripts_then_live_explorer(voila_server, browser, new_p
     while page.locator(".bm-poster").is_visible() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not page.locator(".bm-poster").is_visible(), "the picture stayed after the live figures were drawn"
-    assert page.locator(".bm-poster-part.bm-plot-done").count() == 2
+    assert page.locator(".bm-poster").count() == 0  # removed once both live figures were drawn
+    assert page.locator(".bm-poster-host.bm-poster-done").count() == 1
     assert explorer.locator(".bm-area-3d").is_visible() and explorer.locator(".bm-area-front").is_visible()
     # Works as before: a slider step reaches the model's figures for the new input.
     press_on_slider(explorer, BONE, "ArrowRight", 1)

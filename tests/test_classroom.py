@@ -242,5 +242,5 @@ def test_figures_carry_the_file_name_not_the_bundle(tmp_path, monkeypatch):
     assert state["_plotly_source"] == "", "each figure would send plotly.js (4.8 MB) to the browser"
     # The browser resolves the path against the page's extensions URL (JupyterLab or Voila).
     # The module stays small (it must load within anywidget's 2 s start; plotly.js is 4.8 MB):
-    # 10.1 kB since figures mark themselves done for the app's picture (biomech/app/poster.py).
+    # 10.0 kB since a figure that fails marks it for the app's picture (biomech/app/poster.py).
     assert "fullLabextensionsUrl" in state["_esm"] and len(state["_esm"]) < 11_000

@@ -11,7 +11,9 @@ Run from the repository root (needs Chromium, see tools/install_browser.sh)::
 starts it, cold (``--preheat_kernel=False``: the kernel starts and runs the notebook
 when the page is asked for) and preheated (a pool of kernels that already ran it); each
 run opens the page in a fresh browser context and times, from the page request: the
-server's answer complete (``responseEnd``), the page loaded (``loadEventEnd``: Voila's
+server's answer complete (``responseEnd``), the first contentful paint, the picture of the
+first view painted (the server-drawn SVG of biomech/app/poster.py; the element timing of
+its caption), the page loaded (``loadEventEnd``: Voila's
 and the widgets' scripts), plotly.js loaded and the 3-D and front views drawn (the
 figures' own ``performance.mark`` calls, biomech/app/figure.py), and the figures seen
 drawn from outside (each graph div has its data; what tests/browser waits for).
@@ -145,8 +147,25 @@ def line(label: str, values: list[float], goal: float | None = None) -> str:
 
 
 FIRST_VIEW_REFILL_S = 12.0
-MARKS_JS = """() => {
+MARKS_JS = """async () => {
   const out = {};
+  // The server-drawn picture's caption carries elementtiming="biomech-picture"
+  // (biomech/app/poster.py): its paint time. Element entries come only through an observer.
+  await new Promise(resolve => {
+    const observer = new PerformanceObserver(list => {
+      for (const e of list.getEntries()) {
+        // The first paint: Voila moves the cells into its shell later, which can report again.
+        if (e.identifier === 'biomech-picture') {
+          const t = (e.renderTime || e.loadTime) / 1000;
+          out.picture = Math.min(out.picture ?? Infinity, t);
+        }
+      }
+    });
+    observer.observe({type: 'element', buffered: true});
+    setTimeout(() => { observer.disconnect(); resolve(); }, 200);
+  });
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  if (paint) out.fcp = paint.startTime / 1000;
   for (const m of performance.getEntriesByType('mark')) {
     if (!m.name.startsWith('biomech:')) continue;
     const key = m.name.slice(8) + (m.detail ? ':' + String(m.detail).slice(0, 8) : '');
@@ -185,6 +204,8 @@ def first_view(browser, runs: int) -> list[str]:
                 marks = page.evaluate(MARKS_JS)
                 values = {
                     "server answer complete": marks["answer"],
+                    "first contentful paint": marks.get("fcp", float("nan")),
+                    "picture drawn (server-drawn SVG)": marks.get("picture", float("nan")),
                     "page loaded (scripts)": marks["load"],
                     "plotly.js loaded": marks.get("plotly-loaded", float("nan")),
                 }

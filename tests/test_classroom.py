@@ -241,4 +241,6 @@ def test_figures_carry_the_file_name_not_the_bundle(tmp_path, monkeypatch):
     assert state["_plotly_path"] == assets.installed_path() == f"{assets.EXTENSION}/static/{assets.bundle_name()}"
     assert state["_plotly_source"] == "", "each figure would send plotly.js (4.8 MB) to the browser"
     # The browser resolves the path against the page's extensions URL (JupyterLab or Voila).
-    assert "fullLabextensionsUrl" in state["_esm"] and len(state["_esm"]) < 10_000
+    # The module stays small (it must load within anywidget's 2 s start; plotly.js is 4.8 MB):
+    # 10.0 kB since a figure that fails marks it for the app's picture (biomech/app/poster.py).
+    assert "fullLabextensionsUrl" in state["_esm"] and len(state["_esm"]) < 11_000

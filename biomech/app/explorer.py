@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 from html import escape
 
@@ -34,6 +35,7 @@ from ..model import INPUT_NAMES, pose, simulate_many
 from ..tasks import TASK_NAMES, TASKS
 from ..views import breakdown, limb3d, readouts, style, xray
 from . import controls as ctl
+from . import poster
 from .figure import LiveFigure, apply
 from .presets import PRESETS
 
@@ -244,6 +246,30 @@ class Explorer(widgets.VBox):
             self._syncing, self.compare.value = True, False
             self._syncing = False
         self._request_render()
+
+    def picture_html(self):
+        """A still picture of the 3-D and front views as they are now, with the explorer's
+        title and a caption, as HTML (inline SVG, :mod:`biomech.app.poster`)."""
+        return poster.poster_html(
+            [
+                (self.fig3d.figure, "Still picture: " + FIGURE_LABELS["limb3d"]),
+                (self.figx.figure, "Still picture: " + FIGURE_LABELS["xray"]),
+            ],
+            header=HEADER,
+            parts=(FIGURE_LABELS["limb3d"], FIGURE_LABELS["xray"]),
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget's display; in a Voila page's kernel also :meth:`picture_html` as
+        ``text/html``. The app's Voila template writes that picture into the page's HTML,
+        so the views are seen before plotly.js has loaded (seconds), and the live explorer
+        takes its place once it has drawn them. Elsewhere (JupyterLab, which would show
+        the widget and ignore the picture) it is left out: a saved notebook would carry
+        its 0.3 MB."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle and "application/vnd.jupyter.widget-view+json" in bundle and in_voila():
+            bundle["text/html"] = self.picture_html()
+        return bundle
 
     # ------------------------------------------------------------------ building
     def _preset_values(self, name):
@@ -581,6 +607,12 @@ class Explorer(widgets.VBox):
             f"<div role='alert' style='font-family:{style.FONT}; background:#fdecea; color:#922;"
             f" border-left:4px solid #c0392b; padding:6px 10px; margin:4px 0'>{escape(text)}</div>"
         )
+
+
+def in_voila():
+    """True in a kernel that Voila started: Voila sets VOILA_PREHEAT ("True" or "False")
+    in the environment of every kernel it starts, preheated or not."""
+    return os.environ.get("VOILA_PREHEAT") is not None
 
 
 def explorer(

@@ -251,6 +251,7 @@ function render({model, el}) {
   const shown = () => box.isConnected && box.getClientRects().length > 0 && box.clientWidth > 0;
   const fail = (text, error) => {
     console.error("[biomech] " + text, error);
+    mark("failed", model.get("label"));  // a server-drawn picture of it (poster.py) gives way
     note.textContent = text;
     note.setAttribute("role", "alert");
     note.hidden = false;

@@ -216,6 +216,15 @@ def _axis_range(axis, values, name):
     return (low, high) if high > low else (low - 1.0, high + 1.0)
 
 
+def _plot_area(width, height, margin):
+    """(left, top, width, height) of the plot inside the layout's margins, in SVG units."""
+    left, top = float(margin["l"]), float(margin["t"])
+    w, h = width - left - float(margin["r"]), height - top - float(margin["b"])
+    if w <= 0 or h <= 0:
+        raise ValueError("the layout's margins leave no room for the plot")
+    return left, top, w, h
+
+
 def _plot_2d(figure, width, height, margin):
     """Elements of a 2-D figure: its plot area and traces on the layout's axis ranges."""
     layout = figure["layout"]
@@ -225,10 +234,7 @@ def _plot_2d(figure, width, height, margin):
     xaxis, yaxis = layout.get("xaxis") or {}, layout.get("yaxis") or {}
     x0, x1 = _axis_range(xaxis, xs, "xaxis")
     y0, y1 = _axis_range(yaxis, ys, "yaxis")
-    left, top = float(margin["l"]), float(margin["t"])
-    w, h = width - left - float(margin["r"]), height - top - float(margin["b"])
-    if w <= 0 or h <= 0:
-        raise ValueError("the layout's margins leave no room for the plot")
+    left, top, w, h = _plot_area(width, height, margin)
     if yaxis.get("scaleanchor") == "x":
         # Equal scales, the plot area shrunk to fit and centred (plotly's constrain="domain").
         ratio = float(yaxis.get("scaleratio", 1))
@@ -304,10 +310,7 @@ def _plot_3d(figure, width, height, margin):
     def normalised(points):
         return ((points - lows) / spans - 0.5) * aspect
 
-    left, top = float(margin["l"]), float(margin["t"])
-    w, h = width - left - float(margin["r"]), height - top - float(margin["b"])
-    if w <= 0 or h <= 0:
-        raise ValueError("the layout's margins leave no room for the scene")
+    left, top, w, h = _plot_area(width, height, margin)
     eye = center - forward * distance
     # plotly's camera: a vertical field of view of FIELD_OF_VIEW_RAD over the scene's
     # height; a point on the line from the eye through the centre lands in the middle.
